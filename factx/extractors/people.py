@@ -1,0 +1,213 @@
+"""Named people in an article, with their mentions grouped into one person each.
+
+    "Anthony Walgate" ... "Mr Walgate" ... "Anthony"   -> one person, "Anthony Walgate"
+
+Victims, ages and quote speakers all name people, so they share this index.
+
+Known limits: two people who share a surname ("Timothy Walter", "Cornelius Walter") make a
+bare "Walter" ambiguous; it is then left unresolved rather than guessed. Names the model does
+not tag as PERSON are only found when they repeat a surname it did tag.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Span
+
+from ..rules import load_lexicon
+
+_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
+
+
+def titles() -> frozenset[str]:
+    return load_lexicon("titles.txt")
+
+
+def name_suffixes() -> frozenset[str]:
+    return load_lexicon("name_suffixes.txt")
+
+
+def name_tokens(name: str) -> list[str]:
+    """Lower-case name words, honorifics and suffixes removed: 'Mr. John Smith Jr' -> [john, smith]."""
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(name)]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    ts, sx = titles(), name_suffixes()
+    while len(words) > 1 and (words[0] in ts or words[0] + "." in ts):
+        words.pop(0)
+    while len(words) > 1 and (words[-1] in sx or words[-1] + "." in sx):
+        words.pop()
+    return words
+
+
+def surname(name: str) -> str:
+    words = name_tokens(name)
+    return words[-1] if words else ""
+
+
+def same_person(a: str, b: str) -> bool:
+    """True when one name's words are a subset of the other's and the surnames agree."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    if not ta or not tb:
+        return False
+    if len(ta) == 1 or len(tb) == 1:
+        short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+        return short[0] in long_
+    return (set(ta) <= set(tb) or set(tb) <= set(ta)) and ta[-1] == tb[-1]
+
+
+def strip_title_tokens(span: Span) -> Span:
+    """The span without leading honorifics/ranks and trailing suffixes ('Det Supt Jane Roe' -> 'Jane Roe')."""
+    ts, sx = titles(), name_suffixes()
+    start, end = span.start, span.end
+    doc = span.doc
+    while end - start > 1 and (doc[start].lower_ in ts or doc[start].is_punct):
+        start += 1
+    while end - start > 1 and (doc[end - 1].lower_ in sx or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end]
+
+
+@dataclass
+class Person:
+    """One person: the fullest name in the text and every mention of them."""
+
+    name: str
+    mentions: list[Span] = field(default_factory=list)
+
+    @property
+    def words(self) -> list[str]:
+        return name_tokens(self.name)
+
+    @property
+    def surname(self) -> str:
+        return self.words[-1] if self.words else ""
+
+    @property
+    def first_mention(self) -> Span:
+        return min(self.mentions, key=lambda s: s.start_char)
+
+
+def _looks_like_name(span: Span) -> bool:
+    words = [t for t in span if not t.is_punct]
+    if not words or len(words) > 5:
+        return False
+    if any(t.like_num or t.like_url or t.like_email for t in words):
+        return False
+    # a personal name is capitalised; "the victim" or "i" is not
+    return all(t.text[:1].isupper() or t.text.lower() in {"de", "van", "von", "da", "di", "la", "le", "bin", "al", "el", "del", "der", "du", "st", "mc"} for t in words)
+
+
+class People:
+    """The people named in one article."""
+
+    def __init__(self, doc: Doc, persons: list[Person]):
+        self.doc = doc
+        self.persons = persons
+        self._by_token: dict[int, Person] = {}
+        for person in persons:
+            for span in person.mentions:
+                for i in range(span.start, span.end):
+                    self._by_token[i] = person
+
+    def __iter__(self):
+        return iter(self.persons)
+
+    def __len__(self) -> int:
+        return len(self.persons)
+
+    def at_token(self, i: int) -> Optional[Person]:
+        """The person a token belongs to, if it is part of a name."""
+        return self._by_token.get(i)
+
+    def in_span(self, span: Span) -> list[Person]:
+        seen: list[Person] = []
+        for i in range(span.start, span.end):
+            p = self._by_token.get(i)
+            if p is not None and p not in seen:
+                seen.append(p)
+        return seen
+
+    def mention_at(self, i: int) -> Optional[Span]:
+        p = self._by_token.get(i)
+        if p is None:
+            return None
+        return next((m for m in p.mentions if m.start <= i < m.end), None)
+
+    def find(self, name: str) -> Optional[Person]:
+        """The person a name refers to ('Mr Walgate' -> Anthony Walgate), if exactly one fits."""
+        hits = [p for p in self.persons if same_person(p.name, name)]
+        return hits[0] if len(hits) == 1 else None
+
+
+def find_people(doc: Doc, ignore: Iterable[tuple[int, int]] = ()) -> People:
+    """Group the PERSON entities of a doc into people (fullest name first)."""
+    spans = [strip_title_tokens(e) for e in doc.ents if e.label_ == "PERSON"]
+    spans = [s for s in spans if _looks_like_name(s)]
+    multi = sorted((s for s in spans if len(name_tokens(s.text)) > 1),
+                   key=lambda s: (-len(name_tokens(s.text)), s.start))
+    single = [s for s in spans if len(name_tokens(s.text)) == 1]
+
+    persons: list[Person] = []
+    for span in multi:
+        words = name_tokens(span.text)
+        match = next((p for p in persons if p.surname == words[-1] and set(words) <= set(p.words)), None)
+        if match is None:
+            persons.append(Person(name=span.text, mentions=[span]))
+        else:
+            match.mentions.append(span)
+
+    def resolve_single(word: str) -> Optional[Person]:
+        by_surname = [p for p in persons if len(p.words) > 1 and p.surname == word]
+        if len(by_surname) == 1:
+            return by_surname[0]
+        if by_surname:
+            return None
+        by_first = [p for p in persons if len(p.words) > 1 and p.words[0] == word]
+        if len(by_first) == 1:
+            return by_first[0]
+        return None
+
+    singles: dict[str, Person] = {}
+    for span in sorted(single, key=lambda s: s.start):
+        word = name_tokens(span.text)[0]
+        person = resolve_single(word)
+        if person is None:
+            if any(len(p.words) > 1 and word in (p.surname, p.words[0]) for p in persons):
+                continue  # ambiguous between several people: leave it out
+            person = singles.get(word)
+            if person is None:
+                person = singles[word] = Person(name=span.text, mentions=[])
+                persons.append(person)
+        person.mentions.append(span)
+
+    # surnames the model missed elsewhere ("Mr Walgate" untagged): add them as mentions
+    tagged = {i for p in persons for m in p.mentions for i in range(m.start, m.end)}
+    surnames = {}
+    for p in persons:
+        if len(p.words) > 1:
+            surnames.setdefault(p.surname, []).append(p)
+    ts = titles()
+    for token in doc:
+        if token.i in tagged or not token.is_title:
+            continue
+        owners = surnames.get(token.lower_)
+        if not owners or len(owners) != 1:
+            continue
+        prev = doc[token.i - 1] if token.i > 0 else None
+        if token.pos_ == "PROPN" or (prev is not None and prev.lower_ in ts):
+            owners[0].mentions.append(doc[token.i : token.i + 1])
+
+    for p in persons:
+        p.mentions.sort(key=lambda s: s.start)
+        fullest = max(p.mentions, key=lambda s: (len(name_tokens(s.text)), len(s.text), -s.start))
+        p.name = _clean_name(fullest.text)
+    persons.sort(key=lambda p: p.first_mention.start)
+    return People(doc, persons)
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"(?:'s|’s)$", "", text)
