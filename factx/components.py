@@ -79,7 +79,9 @@ def entity_fixes(doc: Doc) -> Doc:
         trimmed = _trim_entity(ent)
         if trimmed is not None:
             fixed.append(trimmed)
-    doc.ents = filter_spans(fixed)
+    from .extractors.people import fix_person_entities  # late: avoids an import cycle
+
+    doc.ents = filter_spans(fix_person_entities(fixed))
     return doc
 
 

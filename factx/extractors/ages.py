@@ -1,13 +1,450 @@
-"""Ages of named people (SPEC "Age")."""
+"""Ages of named people (SPEC "Age").
+
+Every named person whose age the article states, one entry per person, with offsets on the
+age expression itself:
+
+    "Gabriel Kovari, 22, died"                  -> Gabriel Kovari 22   text "22"
+    "Kovari (22)" / "Jack Taylor 25." in a list -> 22 / 25             text "22" / "25"
+    "22-year-old Gabriel Kovari"                -> 22                  text "22-year-old"
+    "her 38-year-old mother, Jane Roe"          -> Jane Roe 38         (apposition)
+    "Kovari, a 22-year-old student"             -> 22
+    "Kovari, who was 22" / "Kovari, aged 22"    -> 22
+    "Roe died at the age of 72"                 -> 72
+    "The 53-year-old victim, identified as Jane Roe"   -> 53 (same sentence, name after)
+    "Jane Roe was named. The 26-year-old ..."   -> 26 (definite "the N-year-old": previous name)
+
+Ages in months or days ("12-day-old") are not ages; neither are years, counts, sentence
+lengths ("jailed for 11 years") or money, since only the shapes above are read.
+Explicit shapes win over the definite-description guesses; a person keeps their first age.
+
+Known limits: the definite "the N-year-old" is resolved to the one person named in the same
+or the previous sentence (a subject when there are several); pronouns ("he, 22,") are not
+resolved; an unnamed "a 30-year-old man" is never linked to a later name except through an
+apposition.
+"""
 
 from __future__ import annotations
 
-from typing import Iterator
+import re
+from dataclasses import dataclass
+from typing import Iterator, Optional
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from ..records import Age
+from ..rules import load_json
+from .people import People, Person
+
+EXPLICIT, ANAPHORIC = 0, 1
+
+
+def patterns() -> dict:
+    return load_json("age_patterns.json")
+
+
+_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def number_value(word: str) -> Optional[int]:
+    """'22' -> 22, 'seven' -> 7, 'twenty-two' -> 22, else None."""
+    word = word.strip().lower()
+    if _NUMBER.match(word):
+        return int(word)
+    words = patterns()["number_words"]
+    if word in words:
+        return int(words[word])
+    parts = re.split(r"[-\s]", word)
+    if len(parts) == 2 and parts[0] in words and parts[1] in words:
+        tens, unit = int(words[parts[0]]), int(words[parts[1]])
+        if tens % 10 == 0 and tens >= 20 and 0 < unit < 10:
+            return tens + unit
+    return None
+
+
+def parse_age(text: str) -> Optional[int]:
+    """The age an age expression states: '34-year-old' -> 34, 'aged 22' -> 22, '22' -> 22.
+
+    Months and days are not ages: '18-month-old' -> None.
+    """
+    cfg = patterns()
+    text = text.strip().lower()
+    m = re.match(r"^(?:aged?\s+(?:of\s+)?)?([a-z]+(?:-[a-z]+)?|\d{1,3})(?:[-\s]+(\w+)[-\s]+old)?$", text)
+    if not m:
+        return None
+    if m.group(2) is not None and m.group(2) not in cfg["year_units"]:
+        return None
+    value = number_value(m.group(1))
+    if value is None or not cfg["min_age"] <= value <= cfg["max_age"]:
+        return None
+    return value
+
+
+@dataclass(frozen=True)
+class AgeExpression:
+    """An age as written: tokens [start, end) of the doc, and the age they state."""
+
+    start: int
+    end: int
+    age: int
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start:self.end]
+
+
+def _age_number(token: Token) -> Optional[int]:
+    value = number_value(token.text)
+    cfg = patterns()
+    if value is None or not cfg["min_age"] <= value <= cfg["max_age"]:
+        return None
+    return value
+
+
+def year_old_at(doc: Doc, i: int) -> Optional[AgeExpression]:
+    """An 'N-year-old' / 'N years old' expression starting at token i, else None."""
+    units = patterns()["year_units"]
+    # "twenty-two-year-old": the number may itself be split on a hyphen
+    value, j = _age_number(doc[i]), i + 1
+    if j + 1 < len(doc) and doc[j].text == "-" and doc[i].lower_ in patterns()["number_words"]:
+        combined = number_value(f"{doc[i].text}-{doc[j + 1].text}")
+        if combined is not None:
+            value, j = combined, j + 2
+    if value is None:
+        return None
+    if i > 0 and doc[i - 1].text in {"-", "–"}:
+        return None  # "5-10-year-old", part of a range
+    k = j
+    if k < len(doc) and doc[k].text in {"-", "–"}:
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in units:
+        return None
+    k += 1
+    if k < len(doc) and doc[k].text in {"-", "–"}:
+        k += 1
+    if k >= len(doc) or doc[k].lower_ != "old":
+        return None
+    return AgeExpression(i, k + 1, value)
+
+
+def find_year_old(doc: Doc) -> list[AgeExpression]:
+    found, i = [], 0
+    while i < len(doc):
+        expr = year_old_at(doc, i)
+        if expr is not None:
+            found.append(expr)
+            i = expr.end
+        else:
+            i += 1
+    return found
+
+
+# ------------------------------------------------------------------ name, then age
+
+
+def _skip_parenthetical(doc: Doc, j: int) -> int:
+    """After a name: skip '(pictured)', '(left)' ... (words only), returning the next index."""
+    if j < len(doc) and doc[j].text == "(":
+        k = j + 1
+        while k < len(doc) and k - j <= 4 and doc[k].text != ")":
+            if not doc[k].is_alpha:
+                return j
+            k += 1
+        if k < len(doc) and doc[k].text == ")" and k > j + 1:
+            return k + 1
+    return j
+
+
+def _follower_ok(doc: Doc, j: int) -> bool:
+    """The token after a bare age number must end the apposition ('Roe, 22, said')."""
+    if j >= len(doc):
+        return True
+    token = doc[j]
+    return token.is_space or token.text in patterns()["bare_age_followers"]
+
+
+def age_after_name(doc: Doc, mention: Span) -> Optional[AgeExpression]:
+    """The age written right after a name: 'Roe, 22,' 'Roe (22)' 'Roe 22,' 'Roe, aged 22'
+    'Roe, who was 22' 'Roe (left), 22,' 'Roe, 22-year-old'."""
+    cfg = patterns()
+    j = mention.end
+    if j < len(doc) and doc[j].text == "(":
+        # "Roe (22)"
+        if j + 2 < len(doc) and doc[j + 2].text == ")" and _age_number(doc[j + 1]) is not None:
+            if doc[j + 1].like_num and doc[j + 1].text.isdigit():
+                return AgeExpression(j + 1, j + 2, _age_number(doc[j + 1]))
+        j = _skip_parenthetical(doc, j)
+    comma = j < len(doc) and doc[j].text == ","
+    if comma:
+        j += 1
+    if j < len(doc) and doc[j].lower_ in cfg["aged_words"] + cfg["age_nouns"]:
+        j += 1
+        comma = True  # "Roe aged 22" reads as well as "Roe, aged 22"
+    elif comma and j + 1 < len(doc) and doc[j].lower_ in cfg["relative_pronoun_links"] \
+            and doc[j + 1].lower_ in cfg["link_verbs"]:
+        j += 2
+    if j >= len(doc):
+        return None
+    expr = year_old_at(doc, j)
+    if expr is not None:
+        return expr if comma else None
+    if not doc[j].text.isdigit():
+        return None
+    value = _age_number(doc[j])
+    if value is None:
+        return None
+    if comma:
+        if not _follower_ok(doc, j + 1):
+            return None
+    else:
+        # "Jack Taylor 25." in a list of names: only before a clear break
+        if j + 1 < len(doc) and doc[j + 1].text not in {",", ".", ";", "and", ")"} and not doc[j + 1].is_space:
+            return None
+    return AgeExpression(j, j + 1, value)
+
+
+# ------------------------------------------------------------------ N-year-old, then name
+
+
+def _person_at(people: People, token: Token) -> Optional[Person]:
+    return people.at_token(token.i)
+
+
+def _nominal_head(expr: AgeExpression, doc: Doc) -> Token:
+    """The noun the age describes: 'the 22-year-old student' -> student; a bare '22-year-old' -> old."""
+    old = doc[expr.end - 1]
+    if old.dep_ in {"amod", "compound", "nmod", "nummod"} and old.head.i >= expr.end:
+        return old.head
+    return old
+
+
+def person_for_year_old(doc: Doc, expr: AgeExpression, people: People) -> Optional[Person]:
+    """The named person an 'N-year-old' expression describes directly, via the parse."""
+    head = _nominal_head(expr, doc)
+    old = doc[expr.end - 1]
+    possessor = old.dep_ == "poss" or any(c.dep_ == "case" for c in old.children) \
+        or any(c.dep_ == "case" for c in head.children)
+    if possessor:
+        return None  # "the 18-year-old's co-accused Miller": Miller is someone else
+    person = _person_at(people, head)
+    if person is not None:
+        return person
+    x = head
+    while x.dep_ == "compound" and x.head is not x:
+        x = x.head
+        person = _person_at(people, x)
+        if person is not None:
+            return person
+    for child in head.children:
+        if child.dep_ == "appos":
+            person = _person_at(people, child)
+            if person is not None:
+                return person
+    if head.dep_ == "appos":
+        person = _person_at(people, head.head)
+        if person is not None:
+            return person
+    if head.dep_ == "attr":
+        for child in head.head.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                person = _person_at(people, child)
+                if person is not None:
+                    return person
+    # "a 22-year-old Jane Roe" parsed oddly: the name follows within a few words
+    for k in range(expr.end, min(len(doc), expr.end + 4)):
+        token = doc[k]
+        person = _person_at(people, token)
+        if person is not None:
+            return None if _modifier_only(people, token) else person
+        if token.is_punct or token.pos_ in {"VERB", "AUX", "ADP", "CCONJ", "DET", "PRON"}:
+            break
+    return None
+
+
+def _is_definite(doc: Doc, expr: AgeExpression) -> bool:
+    head = _nominal_head(expr, doc)
+    old = doc[expr.end - 1]
+    for token in (head, old):
+        for child in token.children:
+            if child.dep_ == "det" and child.lower_ == "the":
+                return True
+    return expr.start > 0 and doc[expr.start - 1].lower_ == "the"
+
+
+def _is_possessor(doc: Doc, expr: AgeExpression) -> bool:
+    head = _nominal_head(expr, doc)
+    old = doc[expr.end - 1]
+    return old.dep_ == "poss" or head.dep_ == "poss"
+
+
+def _mentions_between(people: People, doc: Doc, start: int, end: int) -> list[tuple[Person, Token]]:
+    out = []
+    for k in range(start, end):
+        person = people.at_token(k)
+        if person is not None and (not out or out[-1][0] is not person or people.at_token(k - 1) is not person):
+            out.append((person, doc[k]))
+    return out
+
+
+def _titled(doc: Doc, people: People, token: Token) -> bool:
+    from .people import titles
+
+    mention = people.mention_at(token.i)
+    start = mention.start if mention is not None else token.i
+    return start > 0 and doc[start - 1].lower_ in titles()
+
+
+def person_for_definite(doc: Doc, expr: AgeExpression, people: People) -> Optional[Person]:
+    """'The 26-year-old' with no name of its own: the one person named just before it (same
+    or previous sentence), else the first name later in the same sentence, else, when the
+    description is the subject, the subject named in the next sentence."""
+    if not _is_definite(doc, expr) or not describes_person(_nominal_head(expr, doc)):
+        return None
+    sent = doc[expr.start].sent
+    before = _candidates(people, doc, sent.start, expr.start)
+    if not before and sent.start > 0:
+        prev = doc[sent.start - 1].sent
+        before = _candidates(people, doc, prev.start, prev.end)
+    distinct = _unique(p for p, _ in before)
+    if len(distinct) == 1:
+        return distinct[0]
+    if len(distinct) > 1:
+        subjects = _unique(p for p, t in before if _subject_like(t))
+        return subjects[-1] if len(subjects) == 1 else None
+    if _is_possessor(doc, expr):
+        return None
+    after = _candidates(people, doc, expr.end, sent.end)
+    if after:
+        return after[0][0]
+    if _nominal_head(expr, doc).dep_ == "nsubj" and sent.end < len(doc):
+        following = doc[sent.end].sent
+        subjects = _unique(p for p, t in _candidates(people, doc, following.start, following.end)
+                           if _subject_like(t))
+        return subjects[0] if subjects else None
+    return None
+
+
+def describes_person(head: Token) -> bool:
+    """Whether the noun an age describes can be a person: 'victim', 'driver', a bare
+    '26-year-old' - not 'the 40-year-old plane'."""
+    cfg = patterns()
+    if head.lower_ == "old" or head.pos_ in {"ADJ", "PROPN"}:
+        return True
+    word = head.lower_
+    return word in cfg["person_nouns"] or word.endswith(tuple(cfg["person_noun_suffixes"]))
+
+
+def _candidates(people: People, doc: Doc, start: int, end: int) -> list[tuple[Person, Token]]:
+    """Named people who may be meant: not officials with a title, not names that only
+    modify a noun ('the Ariane Grande concert')."""
+    out = []
+    for person, token in _mentions_between(people, doc, start, end):
+        if _titled(doc, people, token) or _modifier_only(people, token):
+            continue
+        out.append((person, token))
+    return out
+
+
+def _modifier_only(people: People, token: Token) -> bool:
+    mention = people.mention_at(token.i) or token.doc[token.i:token.i + 1]
+    root = mention.root
+    return root.dep_ == "compound" and not (mention.start <= root.head.i < mention.end)
+
+
+def _unique(persons) -> list[Person]:
+    """Persons in first-seen order, by identity (Person compares by value)."""
+    out: list[Person] = []
+    for p in persons:
+        if not any(q is p for q in out):
+            out.append(p)
+    return out
+
+
+def _subject_like(token: Token) -> bool:
+    x = token
+    while x.dep_ in {"compound", "flat", "appos"} and x.head is not x:
+        x = x.head
+    return x.dep_ in {"nsubj", "nsubjpass"}
+
+
+# ------------------------------------------------------------------ "at (the) age (of) N"
+
+
+def age_noun_phrases(doc: Doc) -> Iterator[tuple[AgeExpression, Token]]:
+    """'died at the age of 72' / 'at age 72': the age and the verb it hangs from."""
+    for token in doc:
+        if token.lower_ not in patterns()["age_nouns"]:
+            continue
+        j = token.i + 1
+        if j < len(doc) and doc[j].lower_ == "of":
+            j += 1
+        if j >= len(doc) or not doc[j].text.isdigit():
+            continue
+        value = _age_number(doc[j])
+        if value is None:
+            continue
+        prep = token.head if token.head.lower_ == "at" else None
+        if prep is None:
+            continue
+        yield AgeExpression(j, j + 1, value), prep.head
+
+
+def _subject_person(people: People, verb: Token) -> Optional[Person]:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            person = people.at_token(child.i)
+            if person is not None:
+                return person
+    return None
+
+
+# ------------------------------------------------------------------ extractor
+
+
+def find_ages(doc: Doc, people: People) -> list[tuple[Person, AgeExpression]]:
+    """Every (person, age) the text states, one per person, in text order of the ages."""
+    found: list[tuple[int, Person, AgeExpression]] = []
+    used: set[int] = set()
+
+    def add(rank: int, person: Person, expr: AgeExpression) -> None:
+        if expr.start in used:
+            return
+        used.add(expr.start)
+        found.append((rank, person, expr))
+
+    for person in people:
+        for mention in person.mentions:
+            expr = age_after_name(doc, mention)
+            if expr is not None:
+                add(EXPLICIT, person, expr)
+    year_olds = find_year_old(doc)
+    for expr in year_olds:
+        person = person_for_year_old(doc, expr, people)
+        if person is not None:
+            add(EXPLICIT, person, expr)
+    for expr, verb in age_noun_phrases(doc):
+        person = _subject_person(people, verb)
+        if person is not None:
+            add(EXPLICIT, person, expr)
+    explicit_values = {expr.age for _, _, expr in found}
+    for expr in year_olds:
+        if expr.start in used or expr.age in explicit_values:
+            continue  # "the 22-year-old" repeats someone's stated age
+        person = person_for_definite(doc, expr, people)
+        if person is not None:
+            add(ANAPHORIC, person, expr)
+
+    best: dict[int, tuple[int, Person, AgeExpression]] = {}
+    for rank, person, expr in found:
+        key = id(person)
+        current = best.get(key)
+        if current is None or (rank, expr.start) < (current[0], current[2].start):
+            best[key] = (rank, person, expr)
+    chosen = sorted(best.values(), key=lambda item: item[2].start)
+    return [(person, expr) for _, person, expr in chosen]
 
 
 def extract(doc: Doc, ctx) -> Iterator[Age]:
-    return iter(())
+    """Yield one Age per named person whose age the article states."""
+    for person, expr in find_ages(doc, ctx.people):
+        span = expr.span(doc)
+        yield Age(name=person.name, age=expr.age, start=span.start_char, end=span.end_char,
+                  text=span.text)

@@ -30,6 +30,11 @@ def name_suffixes() -> frozenset[str]:
     return load_lexicon("name_suffixes.txt")
 
 
+def name_stopwords() -> frozenset[str]:
+    """Words that never stand in a personal name ('Inn', 'Arena', 'Daughter')."""
+    return load_lexicon("victim_name_stopwords.txt")
+
+
 def name_tokens(name: str) -> list[str]:
     """Lower-case name words, honorifics and suffixes removed: 'Mr. John Smith Jr' -> [john, smith]."""
     words = [w.lower().replace("’", "'") for w in _WORD.findall(name)]
@@ -96,6 +101,8 @@ def _looks_like_name(span: Span) -> bool:
         return False
     if any(t.like_num or t.like_url or t.like_email for t in words):
         return False
+    if any(t.lower_ in name_stopwords() for t in words):
+        return False
     # a personal name is capitalised; "the victim" or "i" is not
     return all(t.text[:1].isupper() or t.text.lower() in {"de", "van", "von", "da", "di", "la", "le", "bin", "al", "el", "del", "der", "du", "st", "mc"} for t in words)
 
@@ -146,6 +153,12 @@ def find_people(doc: Doc, ignore: Iterable[tuple[int, int]] = ()) -> People:
     """Group the PERSON entities of a doc into people (fullest name first)."""
     spans = [strip_title_tokens(e) for e in doc.ents if e.label_ == "PERSON"]
     spans = [s for s in spans if _looks_like_name(s)]
+    lower_words = {t.text for t in doc if t.is_alpha and t.text.islower()}
+    multi_words = {w for s in spans if len(name_tokens(s.text)) > 1 for w in name_tokens(s.text)}
+    # a lone capitalised word that the text also uses in lower case is a common noun
+    # ("Cleaner, 26, ..." in a headline), unless it is part of a full name
+    spans = [s for s in spans if len(name_tokens(s.text)) > 1
+             or name_tokens(s.text)[0] in multi_words or s.text.lower() not in lower_words]
     multi = sorted((s for s in spans if len(name_tokens(s.text)) > 1),
                    key=lambda s: (-len(name_tokens(s.text)), s.start))
     single = [s for s in spans if len(name_tokens(s.text)) == 1]
@@ -164,7 +177,7 @@ def find_people(doc: Doc, ignore: Iterable[tuple[int, int]] = ()) -> People:
         if len(by_surname) == 1:
             return by_surname[0]
         if by_surname:
-            return None
+            return _dominant(by_surname)
         by_first = [p for p in persons if len(p.words) > 1 and p.words[0] == word]
         if len(by_first) == 1:
             return by_first[0]
@@ -194,11 +207,12 @@ def find_people(doc: Doc, ignore: Iterable[tuple[int, int]] = ()) -> People:
         if token.i in tagged or not token.is_title:
             continue
         owners = surnames.get(token.lower_)
-        if not owners or len(owners) != 1:
+        owner = owners[0] if owners and len(owners) == 1 else _dominant(owners or [])
+        if owner is None:
             continue
         prev = doc[token.i - 1] if token.i > 0 else None
         if token.pos_ == "PROPN" or (prev is not None and prev.lower_ in ts):
-            owners[0].mentions.append(doc[token.i : token.i + 1])
+            owner.mentions.append(doc[token.i : token.i + 1])
 
     for p in persons:
         p.mentions.sort(key=lambda s: s.start)
@@ -208,6 +222,92 @@ def find_people(doc: Doc, ignore: Iterable[tuple[int, int]] = ()) -> People:
     return People(doc, persons)
 
 
+def _dominant(candidates: list[Person]) -> Optional[Person]:
+    """Of several people sharing a surname, the one the story is about: named in full at
+    least twice, and at least twice as often as any other. Else None (ambiguous)."""
+    if len(candidates) < 2:
+        return candidates[0] if candidates else None
+    def full(p: Person) -> int:
+        return sum(1 for m in p.mentions if len(name_tokens(m.text)) > 1)
+    ranked = sorted(candidates, key=full, reverse=True)
+    top, second = full(ranked[0]), full(ranked[1])
+    return ranked[0] if top >= 2 and top >= 2 * max(second, 1) else None
+
+
 def _clean_name(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     return re.sub(r"(?:'s|’s)$", "", text)
+
+
+# ------------------------------------------------------------------ entity repairs
+
+# what the model glues onto a name in a title-case headline: "Richie Havens Has Died"
+_VERB_TAGS = frozenset({"VBZ", "VBD", "VBN", "VBP", "MD"})
+# labels the small model wrongly gives to people ("Ki-Suck Han" ORG, "Crystal Sweet" FAC)
+_MISLABELS = frozenset({"ORG", "GPE", "FAC", "NORP", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def trim_person_entity(ent: Span) -> Span:
+    """Drop headline words glued after a name: verbs ('Has Died') and shouted words ('DEFENDS')."""
+    doc, end = ent.doc, ent.end
+    first_upper = ent[0].is_upper and len(ent[0]) > 1
+    while end - ent.start > 1:
+        last = doc[end - 1]
+        if last.tag_ in _VERB_TAGS or (not first_upper and last.is_upper and len(last) > 1 and last.is_alpha):
+            end -= 1
+        else:
+            break
+    if end == ent.end:
+        return ent
+    return Span(doc, ent.start, end, label=ent.label_, kb_id=ent.kb_id_)
+
+
+def name_shaped(span: Span) -> bool:
+    """Capitalised words (hyphens allowed), at most four, none of them a non-name word."""
+    words = [t for t in span if t.text not in {"-", "‐"}]
+    if not words or len(words) > 4:
+        return False
+    stop = name_stopwords()
+    return all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in stop for t in words) \
+        and not all(t.is_upper and len(t) > 1 for t in words)
+
+
+def has_person_cue(span: Span) -> bool:
+    """The text treats the span as a person: an age ('X, 22,' '22-year-old X' 'X (22)')
+    or an honorific before it ('Mr X')."""
+    from .ages import age_after_name, year_old_at  # late: ages imports this module
+
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in titles():
+        return True
+    if age_after_name(doc, span) is not None:
+        return True
+    root = span.root
+    modifier = root.dep_ in {"compound", "amod"} and not (span.start <= root.head.i < span.end)
+    if span.start > 0 and doc[span.start - 1].lower_ == "old" and not modifier:
+        for k in range(max(0, span.start - 6), span.start - 1):
+            expr = year_old_at(doc, k)
+            if expr is not None and expr.end == span.start:
+                return True
+    return False
+
+
+def fix_person_entities(ents: list[Span]) -> list[Span]:
+    """Repair PERSON entities: trim headline words, and relabel as PERSON the name-shaped
+    ORG/GPE/FAC... entities that repeat a tagged person's name or surname, or carry an age or
+    an honorific. Place labels (GPE, LOC) need a repeated full name or a cue."""
+    persons = [trim_person_entity(e) if e.label_ == "PERSON" else e for e in ents]
+    full = {e.text.lower() for e in persons if e.label_ == "PERSON"}
+    last = {e[-1].lower_ for e in persons if e.label_ == "PERSON" and len(name_tokens(e.text)) > 1}
+    out: list[Span] = []
+    for ent in persons:
+        if ent.label_ in _MISLABELS and name_shaped(ent):
+            text, multi = ent.text.lower(), len(name_tokens(ent.text)) > 1
+            repeats = text in full or (ent[-1].lower_ in last and (multi or ent.label_ not in _PLACE_LABELS))
+            if ent.label_ in _PLACE_LABELS and not multi:
+                repeats = False
+            if repeats or has_person_cue(ent):
+                ent = Span(ent.doc, ent.start, ent.end, label="PERSON")
+        out.append(ent)
+    return out
