@@ -1,19 +1,358 @@
-"""Dates and times, normalised to TIMEX3 values (SPEC "DateFact")."""
+"""Dates and times, normalised to TIMEX3 values (SPEC "DateFact").
+
+The grammar and the resolver live in :mod:`factx.extractors.timex` (pure, no spaCy); this
+module adds what needs the article: the publication line (the reference date and time), the
+tense of the governing verb from the parse, context checks for bare years and months, anchors
+for bare clock times and anaphoric expressions, and one fact per distinct expression.
+
+    "Published: 16 September 2020 ... attacked on Sunday at 3.30pm on Sunday afternoon"
+      -> 16 September 2020 = 2020-09-16 (DATE), Sunday = 2020-09-13,
+         3.30pm on Sunday afternoon = 2020-09-13T15:30 (TIME)
+    "The funeral will be held on Monday" (reference Wednesday 2020-09-16) -> 2020-09-21
+    "... at 9pm on Wednesday. Police arrived at 9.40pm." -> 9.40pm takes Wednesday's date
+
+Rules of thumb (see /README "Reference dates"):
+- relative expressions resolve against ``ctx.reference_date``; without one their value is null;
+- a past-tense weekday is the last one on or before the reference date, a future one the next;
+  "Tuesday night" in a story published on a Tuesday (before evening) is the previous week's;
+- a bare clock time takes the date of the nearest preceding day-level date in the text, else
+  the reference date (the day before when the time is later than the publication time);
+- "January 4" near "January 5, 2019" shares that year;
+- each distinct (text, value) is reported once, at its first occurrence.
+
+Known limits: semantic anchors ("10.31pm" meaning the night of an attack mentioned pages
+earlier) are not followed; "that night"/"that day" are not reported; durations and sets are
+ignored by design.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from dataclasses import dataclass, replace
+from datetime import date, time
 from typing import Iterator, Optional
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from ..components import FURNITURE_KEY
 from ..records import DateFact
+from .timex import Mention, Tense, day_value as _day_value, resolve, tag, vocab
+
+PUBLICATION_LINES = 10
+PUBLICATION_PREFIX = re.compile(
+    r"^\s*(?:(?:first\s+)?published|updated|last\s+updated|posted|modified|date)(?:\s+on)?\s*:?\s*",
+    re.IGNORECASE)
+# how far back an explicit "May 22, 2017" lends its year to a later "May 23"
+ANCHOR_YEAR_CHARS = 1500
+
+YEAR_LEAD = re.compile(
+    r"(?:\b(?:in|since|from|until|till|til|by|of|during|before|after|between|and|or|to|through|"
+    r"throughout|early|late|mid|around|circa|year|summer|winter|spring|autumn|fall|christmas|"
+    r"season|back|class|spring|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)|[,(–—-])\s*$", re.IGNORECASE)
+MONTH_LEAD = re.compile(
+    r"\b(?:in|since|from|until|till|til|by|of|during|before|after|between|and|or|to|through|"
+    r"throughout|early|late|mid|last|next|this|on|that|each|every|until|as\s+of|end\s+of|"
+    r"start\s+of|beginning\s+of|middle\s+of)\s*$", re.IGNORECASE)
+SEASON_LEAD = re.compile(
+    r"\b(?:in|into|until|till|by|through|throughout|during|over|since|from|before|after)\s+(?:the\s+)?$",
+    re.IGNORECASE)
+BAD_ENT_LABELS = {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "MONEY", "QUANTITY",
+                  "PERCENT", "GPE", "LOC", "NORP", "LANGUAGE"}
+UNTIL_LEAD = re.compile(r"\b(?:until|till|adjourned\s+to|remanded\s+to|deadline\s+of|due\s+on)\s+$", re.IGNORECASE)
+NAME_HEADS = {"school", "roast", "best", "paper", "papers", "newspaper", "supplement", "league",
+              "service", "services", "trading", "club", "market"}
+FUTURE_LEADS = {"due", "set", "expected", "scheduled", "going", "planned", "plans", "plan",
+                "likely", "poised", "slated", "hoping", "hopes", "intends"}
 
 
-def find_publication_date(text: str) -> Optional[date]:
-    """The article's own publication date from its publication line, if it states one."""
+@dataclass
+class Publication:
+    """The article's own publication line: where it is and what it says."""
+
+    start: int
+    end: int
+    day: date
+    time: Optional[time]
+    mention: Mention
+
+
+def find_publication(text: str) -> Optional[Publication]:
+    """The publication line in the first lines of the article, if it states a full date."""
+    offset = 0
+    seen = 0
+    for line in text.splitlines(keepends=True):
+        line_start = offset
+        offset += len(line)
+        body = line.strip()
+        if not body:
+            continue
+        seen += 1
+        if seen > PUBLICATION_LINES:
+            break
+        prefix = PUBLICATION_PREFIX.match(line)
+        rest_from = prefix.end() if prefix else 0
+        for mention in tag(line[rest_from:]):
+            e = mention.expr
+            if e.year is None or e.month is None or e.day is None:
+                continue
+            before = line[:rest_from + mention.start]
+            after = line[rest_from + mention.end:]
+            # the date must be the line (a publication stamp), or follow a stamp prefix, or open
+            # a dateline ("LONDON, 3 May 2021 -")
+            stamp = not re.search(r"\w", re.sub(r"^\s*[A-Z][A-Z .'-]{1,30},", "", before)) and len(re.sub(r"[^\w]", "", after)) <= 40
+            if not (prefix or stamp):
+                continue
+            try:
+                day = date(e.year, e.month, e.day)
+            except ValueError:
+                continue
+            clock = time(e.hour, e.minute or 0) if e.hour is not None and not e.midnight else None
+            start = line_start + rest_from + mention.start
+            end = line_start + rest_from + mention.end
+            return Publication(start, end, day, clock, mention)
     return None
 
 
+def find_publication_date(text: str) -> Optional[date]:
+    """The article's own publication date from its publication line, if it states one.
+
+    >>> find_publication_date("Headline\\n\\nPublished: 30 September 2020\\n\\nText.")
+    datetime.date(2020, 9, 30)
+    """
+    found = find_publication(text)
+    return found.day if found else None
+
+
+# ------------------------------------------------------------------ context from the parse
+
+def _span(doc: Doc, start: int, end: int) -> Optional[Span]:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def governing_tense(span: Span) -> Tense:
+    """past / present / future from the verb that governs the span (past when unsure)."""
+    token = span.root
+    verb = None
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
+            verb = token
+            break
+        if token.head is token:
+            break
+        token = token.head
+    if verb is None:
+        verb = span.sent.root if span.sent.root.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        return "past"
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in aux}
+    if words & {"will", "'ll", "shall", "wo", "’ll"}:
+        return "future"
+    if verb.tag_ == "VB" and any(c.lower_ == "to" for c in aux):
+        lead = verb.head
+        if lead.lower_ in FUTURE_LEADS or lead.lemma_ in FUTURE_LEADS or (lead.head.lower_ in FUTURE_LEADS):
+            return "future"
+        # "is to appear", "are to meet"
+        if lead.lemma_ == "be" and lead.tag_ in ("VBZ", "VBP"):
+            return "future"
+    if verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in aux):
+        return "past"
+    if verb.tag_ == "VBG" and verb.lower_ == "going" and any(a.lower_ in ("is", "are", "'s", "'re", "am") for a in aux):
+        return "future"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    return "past"
+
+
+def _ent_label(doc: Doc, start: int, end: int) -> Optional[str]:
+    for ent in doc.ents:
+        if ent.start_char < end and start < ent.end_char:
+            return ent.label_
+    return None
+
+
+def _has_context(text: str, doc: Doc, mention: Mention) -> bool:
+    """Bare years, months and seasons count only in a date-like context."""
+    e = mention.expr
+    left = text[max(0, mention.start - 25):mention.start]
+    label = _ent_label(doc, mention.start, mention.end)
+    if e.season:
+        return bool(SEASON_LEAD.search(left))
+    if label in BAD_ENT_LABELS:
+        return False
+    if e.month is not None:
+        return bool(MONTH_LEAD.search(left)) or (label == "DATE" and text[mention.start:mention.end] not in ("May", "March"))
+    if e.year is not None:
+        right = text[mention.end:mention.end + 30]
+        if re.match(r"\s*(?:[A-Z][a-z]+\s+)*(?:Avenue|Street|Road|Ave|St|Rd|Lane|Drive|Boulevard|Blvd|Place|Way|Court)\b", right):
+            return False  # a house number
+        if YEAR_LEAD.search(left) or re.search(r"\bthe\s+$", left, re.IGNORECASE):
+            return True  # "in 2015", "the 2017 attack"
+        span = _span(doc, mention.start, mention.end)
+        if span is not None and span.root.dep_ == "nummod" and span.root.head.i > span.root.i:
+            return False  # "2015 people"
+        return label == "DATE"
+    return True
+
+
+def _locale_day_first(text: str, mentions: list[Mention]) -> bool:
+    """True when numeric dates are day-first (British style) by the article's own cues."""
+    dmy = sum(1 for m in mentions if m.rule.startswith("dmy"))
+    mdy = sum(1 for m in mentions if m.rule.startswith("mdy"))
+    if dmy != mdy:
+        return dmy > mdy
+    lower = text.lower()
+    v = vocab()
+    uk = sum(lower.count(w) for w in v["british_cues"])
+    us = sum(lower.count(w) for w in v["american_cues"])
+    return uk > us
+
+
+def _caption_ranges(doc: Doc) -> list[tuple[int, int]]:
+    if FURNITURE_KEY not in doc.spans:
+        return []
+    return [(s.start_char, s.end_char) for s in doc.spans[FURNITURE_KEY] if s.id_.startswith("caption")]
+
+
+def _is_blocked_furniture(ctx, captions: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Page furniture yields no dates; photo captions do (they often date the event)."""
+    if not ctx.is_furniture(start, end):
+        return False
+    return not any(s <= start and end <= e for s, e in captions)
+
+
+# ------------------------------------------------------------------ extraction
+
 def extract(doc: Doc, ctx) -> Iterator[DateFact]:
-    return iter(())
+    """One DateFact per distinct date/time expression in the article, in text order."""
+    resolved = list(resolve_mentions(doc, ctx))
+    _apply_appositions(doc.text, resolved)
+    seen: set[tuple[str, Optional[str]]] = set()
+    for mention, value, typ in resolved:
+        surface = doc.text[mention.start:mention.end]
+        key = (surface.lower(), value)
+        if key in seen:
+            continue
+        seen.add(key)
+        yield DateFact(text=surface, start=mention.start, end=mention.end, value=value, type=typ)
+
+
+def resolve_mentions(doc: Doc, ctx) -> Iterator[tuple[Mention, Optional[str], str]]:
+    """Every kept mention with its value and type, in text order (repeats included)."""
+    text = doc.text
+    ref: Optional[date] = ctx.reference_date
+    publication = find_publication(text)
+    ref_time = publication.time if publication and publication.day == ref else None
+    mentions = tag(text)
+    day_first = _locale_day_first(text, mentions)
+    captions = _caption_ranges(doc)
+
+    day_anchors: list[tuple[int, date]] = []            # (position, date) of day-level dates
+    year_anchors: list[tuple[int, int]] = []            # (position, year) of explicit dates
+    last_weekday: dict[int, date] = {}                  # "last Monday" -> later "Monday"
+    month_days: dict[tuple, date] = {}                  # a repeated "January 4" keeps its year
+    for mention in mentions:
+        e = mention.expr
+        is_publication = publication is not None and mention.start == publication.start
+        if not is_publication and _is_blocked_furniture(ctx, captions, mention.start, mention.end):
+            continue
+        if mention.needs_context and not _has_context(text, doc, mention):
+            continue
+        span = _span(doc, mention.start, mention.end)
+        if mention.rule in ("weekday", "month", "holiday") and _is_name_part(doc, span, mention):
+            continue
+        tense: Tense = governing_tense(span) if span is not None else "past"
+        anchor = _anchor(day_anchors, mention) if (e.anchored or e.is_clock_only) else None
+        anchor_year = None
+        month_day = (e.month, e.day) if e.month is not None and e.year is None and e.rel is None else None
+        if month_day is not None:
+            near = [y for pos, y in year_anchors if mention.start - pos <= ANCHOR_YEAR_CHARS]
+            anchor_year = near[-1] if near else None
+            if anchor_year is None and e.day is not None and tense != "future" and ref is not None \
+                    and UNTIL_LEAD.search(text[max(0, mention.start - 30):mention.start]):
+                tense = _nearest_tense(e.month, e.day, ref)
+        if is_publication:
+            value, typ = resolve(e, None)
+        elif month_day is not None and month_day in month_days:
+            value, typ = (_day_value(month_days[month_day], e) if e.day is not None
+                          else (month_days[month_day].isoformat()[:7], "DATE"))
+        elif e.weekday is not None and e.rel is None and e.weekday in last_weekday and tense != "future":
+            value, typ = _day_value(last_weekday[e.weekday], e)
+        elif e.anchored and anchor is None and not _has_apposition(text, mention, mentions):
+            continue  # "the next morning" with nothing to count from
+        else:
+            value, typ = resolve(e, ref, tense=tense, anchor=anchor, ref_time=ref_time,
+                                 day_first=day_first, anchor_year=anchor_year)
+        # remember what later mentions hang on
+        day = _value_day(value)
+        if day is not None and not is_publication and e.is_day_level and not e.anchored:
+            day_anchors.append((mention.start, day))
+        if month_day is not None and month_day not in month_days and value and value[:4].isdigit():
+            month_days[month_day] = date(int(value[:4]), e.month, e.day or 1)
+        if e.explicit_year and e.month is not None and not is_publication:
+            year_anchors.append((mention.start, e.year))
+        if e.weekday is not None and e.rel == "last" and day is not None:
+            last_weekday[e.weekday] = day
+        yield mention, value, typ
+
+
+APPOSITION_GAP = re.compile(r"^\s*(?:[-–—,(]|on)\s*$")
+
+
+def _has_apposition(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    following = [m for m in mentions if m.start >= mention.end]
+    return bool(following) and bool(APPOSITION_GAP.match(text[mention.end:following[0].start]))
+
+
+def _apply_appositions(text: str, resolved: list[tuple[Mention, Optional[str], str]]) -> None:
+    """"the previous evening - January 4 -": the anaphor takes the stated date."""
+    for i in range(len(resolved) - 1):
+        mention, _, typ = resolved[i]
+        other, other_value, _ = resolved[i + 1]
+        if not mention.expr.anchored or not APPOSITION_GAP.match(text[mention.end:other.start]):
+            continue
+        day = _value_day(other_value)
+        if day is None or not other.expr.is_day_level or other.expr.anchored:
+            continue
+        value, typ = _day_value(day, replace(mention.expr, midnight=False))
+        resolved[i] = (mention, value, typ)
+
+
+def _nearest_tense(month: int, day: int, ref: date) -> Tense:
+    """past or future: whichever occurrence of month/day lies nearer to ref."""
+    try:
+        this = date(ref.year, month, day)
+    except ValueError:
+        return "past"
+    if this >= ref:
+        return "future" if (this - ref).days <= 183 else "past"
+    return "past" if (ref - this).days <= 183 else "future"
+
+
+def _is_name_part(doc: Doc, span: Optional[Span], mention: Mention) -> bool:
+    """"Sunday Times", "April Jones", "a Halloween prank": a day or month word inside a name."""
+    label = _ent_label(doc, mention.start, mention.end)
+    if label in ("ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT"):
+        return True
+    if span is not None and len(span) == 1 and span.root.dep_ == "compound" and span.root.head.i > span.root.i \
+            and span.root.head.pos_ == "NOUN":
+        # "a Saturday argument" is a date; "a Halloween prank", "Sunday school" are not
+        head = span.root.head.lower_
+        return mention.rule == "holiday" or head in NAME_HEADS
+    return False
+    return False
+
+
+def _anchor(day_anchors: list[tuple[int, date]], mention: Mention) -> Optional[date]:
+    earlier = [d for pos, d in day_anchors if pos < mention.start]
+    return earlier[-1] if earlier else None
+
+
+def _value_day(value: Optional[str]) -> Optional[date]:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
