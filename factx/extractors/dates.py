@@ -57,6 +57,7 @@ MONTH_LEAD = re.compile(
 SEASON_LEAD = re.compile(
     r"\b(?:in|into|until|till|by|through|throughout|during|over|since|from|before|after)\s+(?:the\s+)?$",
     re.IGNORECASE)
+FALL_LEAD = re.compile(r"\b(?:into|during|through|until|till|(?:in|by|over|during|until)\s+the)\s+$", re.IGNORECASE)
 BAD_ENT_LABELS = {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "MONEY", "QUANTITY",
                   "PERCENT", "GPE", "LOC", "NORP", "LANGUAGE"}
 UNTIL_LEAD = re.compile(r"\b(?:until|till|adjourned\s+to|remanded\s+to|deadline\s+of|due\s+on)\s+$", re.IGNORECASE)
@@ -151,11 +152,14 @@ def governing_tense(span: Span) -> Tense:
         return "future"
     if verb.tag_ == "VB" and any(c.lower_ == "to" for c in aux):
         lead = verb.head
-        if lead.lower_ in FUTURE_LEADS or lead.lemma_ in FUTURE_LEADS or (lead.head.lower_ in FUTURE_LEADS):
+        # "is due to appear", "are expected to", "is going to": a present-tense be + a lead word
+        if lead.lower_ in FUTURE_LEADS and _present_be(lead):
             return "future"
         # "is to appear", "are to meet"
         if lead.lemma_ == "be" and lead.tag_ in ("VBZ", "VBP"):
             return "future"
+    if verb.tag_ == "VB" and not aux and verb.dep_ == "ROOT" and not any(c.dep_ == "nsubj" for c in verb.children):
+        return "future"  # imperative: "Vote on November 3"
     if verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in aux):
         return "past"
     if verb.tag_ == "VBG" and verb.lower_ == "going" and any(a.lower_ in ("is", "are", "'s", "'re", "am") for a in aux):
@@ -163,6 +167,12 @@ def governing_tense(span: Span) -> Tense:
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
     return "past"
+
+
+def _present_be(token) -> bool:
+    """A present-tense form of "be" attached to token or governing it."""
+    near = list(token.children) + [token.head]
+    return any(t.lemma_ == "be" and t.tag_ in ("VBZ", "VBP") for t in near)
 
 
 def _ent_label(doc: Doc, start: int, end: int) -> Optional[str]:
@@ -178,6 +188,8 @@ def _has_context(text: str, doc: Doc, mention: Mention) -> bool:
     left = text[max(0, mention.start - 25):mention.start]
     label = _ent_label(doc, mention.start, mention.end)
     if e.season:
+        if text[mention.start:mention.end].lower() == "fall":
+            return bool(FALL_LEAD.search(left))
         return bool(SEASON_LEAD.search(left))
     if label in BAD_ENT_LABELS:
         return False

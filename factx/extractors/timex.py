@@ -83,6 +83,7 @@ class Expr:
     daypart: Optional[str] = None       # MO AF EV NI
     midnight: bool = False
     explicit_year: bool = False         # the text states the year itself
+    year_rel: Optional[int] = None      # "April 24 last year": -1
     numeric_ambiguous: bool = False     # "03/04/2021": month and day may swap by locale
 
     @property
@@ -156,12 +157,14 @@ def _num(word: str) -> Optional[float]:
 @lru_cache(maxsize=None)
 def _grammar() -> list[tuple[str, re.Pattern]]:
     v = vocab()
-    month = rf"(?P<month>{_alternation(v['months'])})\.?"
+    full_months = [m for m in v["months"] if len(m) > 4 or m in ("may", "june", "july")]
+    short_months = [m for m in v["months"] if m not in full_months]
+    month = rf"(?P<month>{_alternation(full_months)}|(?:{_alternation(short_months)})\.?)"
     wd = rf"(?P<wd>{_alternation(v['weekdays'])})"
     dp = r"(?P<dp>morning|afternoon|evening|night|overnight)"
     season = rf"(?P<season>{_alternation(v['seasons'])})"
-    year = r"(?P<year>(?:1[6-9]|20)\d\d)(?![\d-]|\.\d)"
-    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+    year = r"(?P<year>(?:1[6-9]|20)\d\d)(?![\d-]|[./]\d)"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"
     wday_opt = rf"(?:{wd},?\s+)?"
     nums = _alternation(list(v["numbers"]) + ["twenty-\\w+"])
     tz = rf"(?:\s*\(?(?P<tz>{_alternation(v['timezones'])})\)?(?![a-z]))?"
@@ -188,14 +191,14 @@ def _grammar() -> list[tuple[str, re.Pattern]]:
         ("daybefore", r"the\s+day\s+(?P<w>before\s+yesterday|after\s+tomorrow)(?![\w])"),
         ("relunit", rf"(?:(?P<mod>earlier|later)\s+)?(?P<rel>last|this|next)\s+(?P<unit>week|month|year|decade|century)(?![\w])"),
         ("weekend", r"(?:(?P<rel>the|this|last|next)\s+)weekend(?![\w])"),
-        ("ago", rf"(?P<n>\d+|{nums})\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>ago|earlier|later)(?![\w])"),
+        ("ago", rf"(?<![\d,.])(?P<n>\d+|{nums})\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>ago|earlier|later)(?![\w])"),
         ("anchored", r"the\s+(?P<dir>next|following|previous)\s+(?P<what>day|morning|afternoon|evening|night|week|month|year)(?![\w])"),
         ("anchored_before", r"the\s+(?P<what>day|night|morning|evening)\s+before(?![\w])"),
         ("present_ref", rf"(?P<ph>{_alternation(v['present_ref'])})(?![\w])"),
         ("past_ref", rf"(?P<ph>{_alternation(v['past_ref'])})(?![\w])"),
         ("future_ref", rf"(?P<ph>{_alternation(v['future_ref'])})(?![\w])"),
         ("clock", rf"(?:(?P<mod>(?:just|shortly|right|some\s+time)\s+(?:before|after))\s+)?(?<![\d.:,$£])(?P<h>[01]?\d)(?:[:.](?P<m>[0-5]\d))?\s?{ampm}{tz}"),
-        ("clock24", rf"(?:(?P<mod>(?:just|shortly|right)\s+(?:before|after))\s+)?(?<![\d.:,$£])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:]){tz}"),
+        ("clock24", rf"(?:(?P<mod>(?:just|shortly|right)\s+(?:before|after))\s+)?(?<![\d.:,$£])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:]){tz}(?:\s+(?P<suf>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?"),
         ("noon", r"(?:(?P<mod>(?:just|shortly|right)\s+(?:before|after))\s+)?(?P<w>noon|midday|midnight)(?![\w])"),
         ("daypart_of", rf"(?:the\s+)?(?P<dp>morning|afternoon|evening|night)\s+of(?=\s)"),
     ]
@@ -376,8 +379,13 @@ def _build(name: str, m: re.Match, text: str) -> Optional[Mention]:
         else:
             # a 24-hour "14:30" needs a time zone or a clock-like lead word
             before = text[max(0, m.start() - 16):m.start()].lower()
-            if not gd.get("tz") and not re.search(r"\b(?:at|around|about|from|until|till|by|before|after|since|approximately|roughly)\s+$", before):
+            if not gd.get("tz") and not gd.get("suf") and not re.search(
+                    r"(?:\b(?:at|around|about|from|until|till|by|before|after|since|approximately|roughly)|"
+                    r"(?:published|updated|posted)\s*:?)\s+$", before):
                 return None
+            suffix = (gd.get("suf") or "").lower()
+            if h < 12 and ("afternoon" in suffix or "evening" in suffix or ("night" in suffix and h >= 6)):
+                h += 12
         e.hour, e.minute = h, mnt
     elif name == "noon":
         w = gd["w"].lower()
@@ -396,6 +404,17 @@ _SEP_CLOCK_DATE = re.compile(r"\s*(?:,\s*)?(?:(?:on|of)\s+(?:the\s+)?)?$", re.IG
 _SEP_DATE_CLOCK = re.compile(
     r"\s*(?:,\s*)?(?:(?:at|around|about|at\s+around|at\s+about|by|from|shortly\s+before|just\s+before|"
     r"shortly\s+after|just\s+after|before|after|sometime\s+around|approximately)\s+)?$", re.IGNORECASE)
+
+
+_SEP_OF = re.compile(r"^\s*,?\s*(?:of\s+)?$", re.IGNORECASE)
+_SEP_IN = re.compile(r"^\s*,?\s*(?:in|of)\s+$", re.IGNORECASE)
+_SEP_RANGE = re.compile(r"^\s*(?:and|to|-|–|—|until|till|through|or)\s*$", re.IGNORECASE)
+
+
+def _yearless(e: Expr) -> bool:
+    """A month, a month and day, or a holiday with no year of its own."""
+    return e.year is None and e.rel is None and e.hour is None and e.daypart is None and \
+        (e.month is not None or e.holiday is not None) and e.weekday is None and not e.weekend
 
 
 def _raw_mentions(text: str) -> list[Mention]:
@@ -442,10 +461,18 @@ def _combine(text: str, mentions: list[Mention]) -> list[Mention]:
                 merged = replace(ne, hour=ce.hour, minute=ce.minute, midnight=ce.midnight, daypart=None)
             elif ce.is_day_level and ce.hour is None and ne.is_clock_only and _SEP_DATE_CLOCK.match(gap) and "\n" not in gap:
                 merged = replace(ce, hour=ne.hour, minute=ne.minute, midnight=ne.midnight, daypart=None)
+            elif _yearless(ce) and ne.unit == "year" and not ne.anchored and ne.hour is None \
+                    and _SEP_OF.match(gap) and nxt.rule == "relunit" and text[nxt.start:nxt.end].lower().split()[0] in ("last", "this", "next"):
+                merged = replace(ce, year_rel=ne.offset)          # "April 24 last year"
+            elif _yearless(ce) and nxt.rule == "year" and _SEP_IN.match(gap):
+                merged = replace(ce, year=ne.year, explicit_year=True)   # "Christmas Day in 2019"
             if merged is not None:
                 out.append(Mention(cur.start, nxt.end, merged, f"{cur.rule}+{nxt.rule}", parts=[cur, nxt]))
                 i += 2
                 continue
+            if _yearless(ce) and ce.day is None and ce.month is not None and ne.month is not None \
+                    and ne.year is not None and _SEP_RANGE.match(gap):
+                cur = Mention(cur.start, cur.end, replace(ce, year=ne.year), cur.rule)  # "June and October 2018"
         if cur.rule != "daypart_of":
             out.append(cur)
         i += 1
@@ -578,6 +605,11 @@ def _month_year(month: int, day: Optional[int], base: date, tense: Tense, rel: O
     if rel == "next":
         return base.year if month > base.month else base.year + 1
     key, base_key = (month, day or 0), (base.month, base.day if day else 0)
+    if tense == "present" and day:
+        this = date(base.year, month, min(day, 28))
+        if this >= base:
+            return base.year if (this - base).days <= 183 else base.year - 1
+        return base.year if (base - this).days <= 183 else base.year + 1
     if tense == "future":
         return base.year if key >= base_key else base.year + 1
     return base.year if key <= base_key else base.year - 1
@@ -675,6 +707,8 @@ def resolve(e: Expr, ref: Optional[date], tense: Tense = "past", anchor: Optiona
     base = anchor if (e.anchored or e.is_clock_only) and anchor is not None else ref
     if base is None:
         return None, typ
+    if e.year_rel is not None:
+        return resolve(replace(e, year=base.year + e.year_rel, year_rel=None), ref, tense, anchor, ref_time, day_first)
     if e.is_clock_only:
         d = base
         if anchor is None and tense != "future" and _later_than_publication(e, ref_time) and not e.midnight:
