@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEV    := ../shared/dev
 
-.PHONY: install run test eval bench clean
+.PHONY: install run test eval bench clean browser report-screenshot
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,30 @@ install: $(STAMP)
 run: install
 	$(BIN)/factx extract samples/ --glob '*.txt' --format jsonl
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest -q
+
+# The HTML report's browser tests drive Debian's chromium (Playwright cannot download its own
+# browser here). Installed through apt when missing; when that is impossible the tests are
+# skipped with a loud reason, and `make test` still runs everything else.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "make: chromium missing: installing Debian's 'chromium' for the browser tests"; \
+	  if ! command -v apt-get >/dev/null 2>&1; then \
+	    echo "make: no apt-get here: browser tests will be SKIPPED (set FACTX_CHROMIUM to a chromium)" >&2; \
+	  elif [ "$$(id -u)" -eq 0 ]; then \
+	    { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; } \
+	      || echo "make: installing chromium failed: browser tests will be SKIPPED" >&2; \
+	  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
+	    { sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; } \
+	      || echo "make: installing chromium failed: browser tests will be SKIPPED" >&2; \
+	  else \
+	    echo "make: not root and no sudo: cannot install chromium: browser tests will be SKIPPED" >&2; \
+	  fi; }
+
+# Refresh docs/report.png (the README's screenshot) from the sample's page.
+report-screenshot: install browser
+	FACTX_UPDATE_SCREENSHOT=1 $(BIN)/python -m pytest -q tests/report/test_report_browser.py -k screenshot
 
 eval: install
 	$(BIN)/factx eval $(DEV)/gold.jsonl --articles $(DEV)/articles
