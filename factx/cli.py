@@ -35,6 +35,7 @@ class OutputFormat(str, Enum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
+    html = "html"
 
 
 class CliError(Exception):
@@ -73,10 +74,10 @@ def report_error(message: str) -> None:
 def extract(
     paths: List[str] = typer.Argument(..., metavar="PATH...",
                                       help="Article files, folders (walked recursively), or - for stdin."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", dir_okay=False,
-                                          help="Write to this file (atomically) instead of stdout."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="Write to this file (atomically) instead of stdout. html: a .html file for one input, else a folder."),
     fmt: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f",
-                                     help="jsonl: one record per line; json: indented; table: for people."),
+                                     help="jsonl: one record per line; json: indented; table: for people; html: pages with the facts highlighted (needs -o)."),
     reference_date: Optional[str] = typer.Option(None, "--reference-date", metavar="YYYY-MM-DD",
                                                  help="Anchor for relative dates; default: the article's publication line."),
     globs: Optional[List[str]] = typer.Option(None, "--glob", "-g",
@@ -93,12 +94,28 @@ def extract(
     refs = list(fio.iter_inputs(paths, tuple(globs) if globs else fio.DEFAULT_GLOBS))
     if sum(1 for r in refs if isinstance(r, fio.InputRef) and r.source == "-") > 1:
         raise typer.BadParameter("'-' (stdin) can be given only once")
-    status = run_extract(refs, output, fmt, ref, jobs, batch_size, fail_fast, quiet)
+    html_layout = _html_layout(paths, output) if fmt is OutputFormat.html else None
+    if html_layout is None and output is not None and output.is_dir():
+        raise typer.BadParameter(f"'{output}' is a folder; only --format html writes to a folder", param_hint="'--output'")
+    status = run_extract(refs, output, fmt, ref, jobs, batch_size, fail_fast, quiet, html_layout=html_layout)
     raise typer.Exit(status)
 
 
+def _html_layout(paths: List[str], output: Optional[Path]) -> str:
+    """'page' or 'folder' for --format html, or a usage error."""
+    from .report import LayoutError, choose_layout
+
+    if output is None:
+        raise typer.BadParameter("--format html needs -o: a .html file for one input, a folder for several",
+                                 param_hint="'--output'")
+    try:
+        return choose_layout(paths, output)
+    except LayoutError as error:
+        raise typer.BadParameter(str(error), param_hint="'--output'") from None
+
+
 def run_extract(refs, output: Optional[Path], fmt: OutputFormat, ref: Optional[date], jobs: int,
-                batch_size: int, fail_fast: bool, quiet: bool) -> int:
+                batch_size: int, fail_fast: bool, quiet: bool, html_layout: Optional[str] = None) -> int:
     """Stream the inputs through the pipeline to the output; return the exit status."""
     import os
 
@@ -111,6 +128,7 @@ def run_extract(refs, output: Optional[Path], fmt: OutputFormat, ref: Optional[d
     done = 0
     started = time.monotonic()
     stop = False
+    html = None  # the HTML report writer: it needs each input's text, and the failed inputs
 
     def articles() -> Iterator[Article]:
         nonlocal failed, stop
@@ -120,6 +138,8 @@ def run_extract(refs, output: Optional[Path], fmt: OutputFormat, ref: Optional[d
             if isinstance(item, fio.InputError):
                 failed += 1
                 report_error(str(item))
+                if html is not None:
+                    html.add_failure(item.source, item.reason)
                 stop = fail_fast
                 continue
             try:
@@ -127,8 +147,12 @@ def run_extract(refs, output: Optional[Path], fmt: OutputFormat, ref: Optional[d
             except fio.InputError as error:
                 failed += 1
                 report_error(str(error))
+                if html is not None:
+                    html.add_failure(error.source, error.reason)
                 stop = fail_fast
                 continue
+            if html is not None:
+                html.expect(got.source, got.text)
             yield Article(text=got.text, source=got.source, reference_date=ref, warnings=got.warnings)
 
     try:
@@ -149,8 +173,9 @@ def run_extract(refs, output: Optional[Path], fmt: OutputFormat, ref: Optional[d
         progress.start()
 
     try:
-        with _open_output(output) as out:
-            writer = _RecordWriter(out, fmt)
+        with (_html_report(output, html_layout) if html_layout else _open_output(output)) as out:
+            html = out if html_layout else None
+            writer = html or _RecordWriter(out, fmt)
             for facts in extract_many(articles(), nlp=nlp, batch_size=batch_size, n_process=n_process):
                 writer.write(facts)
                 done += 1
@@ -171,6 +196,12 @@ def run_extract(refs, output: Optional[Path], fmt: OutputFormat, ref: Optional[d
         seconds = time.monotonic() - started
         err.print(f"factx: {done} record(s), {failed} failed, {seconds:.1f}s", markup=False, highlight=False)
     return 1 if failed else 0
+
+
+def _html_report(output: Path, layout: str):
+    from .report import HtmlReportWriter
+
+    return HtmlReportWriter(output, layout)  # type: ignore[arg-type]
 
 
 def _quiet_broken_pipe() -> None:
