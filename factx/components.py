@@ -100,7 +100,10 @@ def agency_patterns() -> list[dict]:
 def make_agency_ruler(nlp: Language, name: str) -> SpanRuler:
     ruler = SpanRuler(nlp, name, spans_key=AGENCY_KEY, overwrite=True, validate=True,
                       phrase_matcher_attr="LOWER")
-    ruler.add_patterns(agency_patterns())
+    # phrase patterns only need the tokenizer: without this, add_patterns runs every
+    # earlier pipe (tagger, parser, ner) over each of the ~1,500 gazetteer names
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(agency_patterns())
     return ruler
 
 

@@ -1,0 +1,155 @@
+"""Agencies from sentences: positives, negatives, merging, offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def names(facts) -> list[str]:
+    return [a.name for a in facts.agencies]
+
+
+def agency(facts, name):
+    return next(a for a in facts.agencies if a.name == name)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # gazetteer
+    ("Officers from Greater Manchester Police arrested a man on Monday.", ["Greater Manchester Police"]),
+    ("The Crown Prosecution Service authorised a charge of murder.", ["Crown Prosecution Service"]),
+    ("A spokesman for the Royal Canadian Mounted Police declined to comment.", ["Royal Canadian Mounted Police"]),
+    ("Victoria Police said the driver fled the scene.", ["Victoria Police"]),
+    ("The FBI joined the search for the missing girl.", ["FBI"]),
+    ("The case was passed to the World Health Organization for review.", ["World Health Organization"]),
+    # bodies named like agencies (token patterns)
+    ("Detectives from the Maple Creek Police Department interviewed the driver.", ["Maple Creek Police Department"]),
+    ("The Harlan County Sheriff's Office released the footage on Friday.", ["Harlan County Sheriff's Office"]),
+    ("He appeared at Eastbridge Magistrates' Court on Tuesday.", ["Eastbridge Magistrates' Court"]),
+    ("He appeared at Eastbridge Magistrates Court on Tuesday.", ["Eastbridge Magistrates Court"]),
+    ("An inquest was opened at Westford Coroner's Court.", ["Westford Coroner's Court"]),
+    ("She was sentenced at Carlow Crown Court to six years.", ["Carlow Crown Court"]),
+    ("The pair were charged in Brooklyn federal court with fraud.", ["Brooklyn federal court"]),
+    ("He was taken to the 9th Precinct stationhouse for questioning.", ["9th Precinct"]),
+    ("The family sued the City of Fairport over the shooting.", ["City of Fairport"]),
+    ("The Ministry of Internal Affairs issued a statement.", ["Ministry of Internal Affairs"]),
+    ("Crews from Eastshire Fire and Rescue Service tackled the blaze.", ["Eastshire Fire and Rescue Service"]),
+    ("The Vermont Attorney General's Office is reviewing the case.", ["Vermont Attorney General's Office"]),
+    ("He was convicted in Lakeside County Circuit Court in 2001.", ["Lakeside County Circuit Court"]),
+    ("Officers from Greenfield Township responded to the call.", ["Greenfield Township"]),
+    ("Her Majesty's Inspectorate of Constabulary and Fire and Rescue Services published its report.",
+     ["Her Majesty's Inspectorate of Constabulary and Fire and Rescue Services"]),
+])
+def test_finds_agencies(extract_text, text, expected):
+    assert names(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # bare references are not agencies
+    "Police said the man was known to them.",
+    "The court heard that he had been drinking.",
+    "Prosecutors said the attack was planned.",
+    "The force said it would review the case.",
+    # companies, media, charities, parties, universities, sports bodies, churches
+    "The Daily Telegraph reported that Barclays Bank had frozen the account.",
+    "The BBC and the New York Times both covered the story.",
+    "The charity Save the Children appealed for donations.",
+    "The Labour Party and the Conservative Party traded blows.",
+    "She studied law at Harvard University before joining Goldman Sachs.",
+    "The WBC stripped the boxer of his title and FIFA fined the club.",
+    "Mourners gathered at St Mary's Church on Sunday.",
+    # buildings, places and people are not bodies
+    "He was taken to Kenwood Police Station for questioning.",
+    "They lived in the City of London for ten years.",
+    "Anthony, Gabriel, Daniel and Jack were remembered at the vigil.",
+    "The met office said it would rain.",
+    "French police said the lorry had crossed the border.",
+])
+def test_no_agencies(extract_text, text):
+    assert names(extract_text(text)) == []
+
+
+def test_met_aliases_merge(extract_text):
+    text = ("The Metropolitan Police said officers were called at 9pm. A Met spokesman said the force "
+            "would review the case. Scotland Yard later confirmed the arrest.")
+    facts = extract_text(text)
+    assert names(facts) == ["Metropolitan Police"]
+    met = facts.agencies[0]
+    assert set(met.aliases) == {"Met", "force", "Scotland Yard"}
+    assert met.kind == "police"
+    assert len(met.mentions) == 4
+
+
+def test_weak_alias_alone_needs_a_police_cue(extract_text):
+    assert names(extract_text("Met officers arrested two men in Camden.")) == ["Met"]
+    assert names(extract_text("She sang at the Met last winter.")) == []
+
+
+def test_acronym_definition_and_later_use(extract_text):
+    text = ("The Independent Office for Police Conduct (IOPC) opened an inquiry. "
+            "The IOPC's decision was welcomed by the family.")
+    facts = extract_text(text)
+    assert names(facts) == ["Independent Office for Police Conduct"]
+    iopc = facts.agencies[0]
+    assert iopc.acronym == "IOPC" and iopc.aliases == ["IOPC"] and iopc.kind == "watchdog"
+    assert [m.text for m in iopc.mentions] == ["Independent Office for Police Conduct", "IOPC", "IOPC"]
+
+
+def test_unknown_acronym_defined_in_text(extract_text):
+    text = "The Department of Harbour Safety (DHSA) closed the port. DHSA inspectors arrived on Monday."
+    facts = extract_text(text)
+    assert names(facts) == ["Department of Harbour Safety"]
+    assert facts.agencies[0].acronym == "DHSA"
+    assert len(facts.agencies[0].mentions) == 3
+
+
+def test_bare_acronym_links_to_long_form_by_initials(extract_text):
+    text = ("A spokesman for the New York Police Department said the boy died. "
+            "The NYPD is investigating.")
+    facts = extract_text(text)
+    assert names(facts) == ["New York Police Department"]
+    assert facts.agencies[0].aliases == ["NYPD"]
+
+
+def test_generic_county_police_joins_named_force(extract_text):
+    text = ("Harlan County (Kentucky) police have arrested two men. Anyone with information may call "
+            "the Harlan County Sheriff's Office.")
+    facts = extract_text(text)
+    assert names(facts) == ["Harlan County Sheriff's Office"]
+    assert facts.agencies[0].aliases == ["Harlan County (Kentucky) police"]
+
+
+def test_same_place_police_merge(extract_text):
+    text = "Maple Creek Police said the man was armed. The Maple Creek Police Department later apologised."
+    assert names(extract_text(text)) == ["Maple Creek Police Department"]
+
+
+def test_short_court_name_joins_the_named_court(extract_text):
+    text = "He was arraigned in Brooklyn Supreme Court. The Supreme Court judge set bail at $10,000."
+    assert names(extract_text(text)) == ["Brooklyn Supreme Court"]
+
+
+def test_the_force_is_not_linked_when_two_forces_are_named(extract_text):
+    text = "Kent Police and Essex Police worked together. The force said it was a joint effort."
+    facts = extract_text(text)
+    assert names(facts) == ["Kent Police", "Essex Police"]
+    assert all(a.aliases == [] for a in facts.agencies)
+
+
+def test_possessives_count_as_mentions(extract_text):
+    facts = extract_text("The IOPC's report criticised Kent Police's handling of the case.")
+    assert names(facts) == ["IOPC", "Kent Police"]
+    assert [m.text for a in facts.agencies for m in a.mentions] == ["IOPC", "Kent Police"]
+
+
+def test_offsets_point_at_the_text(extract_text):
+    text = ("Yesterday the Harlan County Sheriff's Office and the FBI searched the house. "
+            "The Sheriff's Office said nothing more.")
+    facts = extract_text(text)
+    for a in facts.agencies:
+        for m in a.mentions:
+            assert text[m.start:m.end] == m.text
+
+
+def test_page_furniture_yields_nothing(extract_text):
+    text = "Man charged after crash\n\nA man was charged on Friday.\n\n(Metropolitan Police)\n(Metropolitan Police)\n"
+    assert names(extract_text(text)) == []
