@@ -42,6 +42,7 @@ PUBLICATION_LINES = 10
 PUBLICATION_PREFIX = re.compile(
     r"^\s*(?:(?:first\s+)?published|updated|last\s+updated|posted|modified|date)(?:\s+on)?\s*:?\s*",
     re.IGNORECASE)
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{1,30}(?:\([A-Za-z .]{1,20}\))?,\s*$")
 # how far back an explicit "May 22, 2017" lends its year to a later "May 23"
 ANCHOR_YEAR_CHARS = 1500
 
@@ -101,8 +102,9 @@ def find_publication(text: str) -> Optional[Publication]:
             after = line[rest_from + mention.end:]
             # the date must be the line (a publication stamp), or follow a stamp prefix, or open
             # a dateline ("LONDON, 3 May 2021 -")
-            stamp = not re.search(r"\w", re.sub(r"^\s*[A-Z][A-Z .'-]{1,30},", "", before)) and len(re.sub(r"[^\w]", "", after)) <= 40
-            if not (prefix or stamp):
+            stamp = not re.search(r"\w", before) and len(re.sub(r"[^\w]", "", after)) <= 40
+            dateline = bool(DATELINE.match(before))
+            if not (prefix or stamp or dateline):
                 continue
             try:
                 day = date(e.year, e.month, e.day)
@@ -188,7 +190,10 @@ def _has_context(text: str, doc: Doc, mention: Mention) -> bool:
     left = text[max(0, mention.start - 25):mention.start]
     label = _ent_label(doc, mention.start, mention.end)
     if e.season:
-        if text[mention.start:mention.end].lower() == "fall":
+        surface = text[mention.start:mention.end].lower()
+        if surface.startswith("the "):  # "in the summer"
+            left = left + "the "
+        if surface.split()[-1] == "fall":
             return bool(FALL_LEAD.search(left))
         return bool(SEASON_LEAD.search(left))
     if label in BAD_ENT_LABELS:
@@ -199,11 +204,14 @@ def _has_context(text: str, doc: Doc, mention: Mention) -> bool:
         right = text[mention.end:mention.end + 30]
         if re.match(r"\s*(?:[A-Z][a-z]+\s+)*(?:Avenue|Street|Road|Ave|St|Rd|Lane|Drive|Boulevard|Blvd|Place|Way|Court)\b", right):
             return False  # a house number
+        span = _span(doc, mention.start, mention.end)
+        if span is not None and span.root.dep_ == "nummod" and span.root.head.i > span.root.i \
+                and span.root.head.tag_ in ("NNS", "NNPS"):
+            return False  # "2015 people" counts; "the 2017 attack" is a date
         if YEAR_LEAD.search(left) or re.search(r"\bthe\s+$", left, re.IGNORECASE):
             return True  # "in 2015", "the 2017 attack"
-        span = _span(doc, mention.start, mention.end)
         if span is not None and span.root.dep_ == "nummod" and span.root.head.i > span.root.i:
-            return False  # "2015 people"
+            return False
         return label == "DATE"
     return True
 

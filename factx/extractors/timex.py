@@ -183,7 +183,7 @@ def _grammar() -> list[tuple[str, re.Pattern]]:
         ("quarter", rf"Q(?P<q>[1-4])\s+{year}"),
         ("quarter", rf"the\s+(?P<qw>first|second|third|fourth|final|last)\s+quarter\s+of\s+{year}"),
         ("quarter_rel", rf"{rel}\s+quarter(?![\w])"),
-        ("season", rf"(?:(?P<rel>last|next|this|early|late|mid-?)\s*)?{season}(?:\s+(?:of\s+)?{year})?(?![\w])"),
+        ("season", rf"(?:(?P<rel>last|next|this|early|late|mid-?|the)\s*)?{season}(?:\s+(?:of\s+)?{year})?(?![\w])"),
         ("year", rf"(?:(?P<mod>early|late|mid-|mid|the\s+(?:end|start|beginning|middle)\s+of)\s*|(?<![\w$£€#.,/-])){year}(?!\s*-?\s*(?:years?|yr)\b)"),
         ("holiday", rf"(?:{rel}\s+)?{holiday}(?:\s+(?P<year>(?:19|20)\d\d))?(?:\s+(?P<wk>weekend))?(?![\w])"),
         ("weekday", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?{wd}(?:\s+{dp})?(?![\w])"),
@@ -379,7 +379,8 @@ def _build(name: str, m: re.Match, text: str) -> Optional[Mention]:
         else:
             # a 24-hour "14:30" needs a time zone or a clock-like lead word
             before = text[max(0, m.start() - 16):m.start()].lower()
-            if not gd.get("tz") and not gd.get("suf") and not re.search(
+            after = text[m.end():m.end() + 20].lower()
+            if not gd.get("tz") and not gd.get("suf") and not re.match(r"\s+(?:this|yesterday|tomorrow|last|tonight|on)\b", after) and not re.search(
                     r"(?:\b(?:at|around|about|from|until|till|by|before|after|since|approximately|roughly)|"
                     r"(?:published|updated|posted)\s*:?)\s+$", before):
                 return None
@@ -745,6 +746,8 @@ def resolve(e: Expr, ref: Optional[date], tense: Tense = "past", anchor: Optiona
     if unit == "day":
         return day_value(base + timedelta(days=n), e)
     if unit == "week":
+        if e.anchored:  # "a week later" than a stated day is a day
+            return day_value(base + timedelta(days=7 * n), e)
         return _iso_week(base + timedelta(days=7 * n)), "DATE"
     if unit == "month":
         y, m = _shift_month(base.year, base.month, n)
