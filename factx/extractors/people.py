@@ -181,7 +181,7 @@ def find_people(doc: Doc, ignore: Iterable[tuple[int, int]] = ()) -> People:
         by_first = [p for p in persons if len(p.words) > 1 and p.words[0] == word]
         if len(by_first) == 1:
             return by_first[0]
-        return None
+        return _dominant(by_first)
 
     singles: dict[str, Person] = {}
     for span in sorted(single, key=lambda s: s.start):
@@ -203,10 +203,21 @@ def find_people(doc: Doc, ignore: Iterable[tuple[int, int]] = ()) -> People:
         if len(p.words) > 1:
             surnames.setdefault(p.surname, []).append(p)
     ts = titles()
+    first_names: dict[str, list[Person]] = {}
+    for p in persons:
+        if len(p.words) > 1:
+            first_names.setdefault(p.words[0], []).append(p)
     for token in doc:
         if token.i in tagged or not token.is_title:
             continue
         owners = surnames.get(token.lower_)
+        if not owners and token.ent_type_ not in {"PERSON", ""} and token.tag_ == "NNP" \
+                and token.lower_ in first_names and not surnames.get(token.lower_):
+            # a first name the model mislabelled ("Jaden" as GPE): the one person it opens
+            owners = first_names[token.lower_]
+            if len(owners) == 1 and (token.i + 1 >= len(doc) or not doc[token.i + 1].is_title):
+                owners[0].mentions.append(doc[token.i : token.i + 1])
+            continue
         owner = owners[0] if owners and len(owners) == 1 else _dominant(owners or [])
         if owner is None:
             continue
