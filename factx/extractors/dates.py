@@ -288,7 +288,7 @@ def resolve_mentions(doc: Doc, ctx) -> Iterator[tuple[Mention, Optional[str], st
         month_day = (e.month, e.day) if e.month is not None and e.year is None and e.rel is None else None
         if month_day is not None:
             near = [y for pos, y in year_anchors if mention.start - pos <= ANCHOR_YEAR_CHARS]
-            anchor_year = near[-1] if near else None
+            anchor_year = near[-1] if near and tense == "past" else None  # narrative past only
             if anchor_year is None and e.day is not None and tense != "future" and ref is not None \
                     and UNTIL_LEAD.search(text[max(0, mention.start - 30):mention.start]):
                 tense = _nearest_tense(e.month, e.day, ref)
