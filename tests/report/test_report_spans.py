@@ -84,7 +84,7 @@ spans_strategy = st.lists(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(text=st.text(alphabet="ab \n<&", min_size=0, max_size=30), spans=spans_strategy)
 def test_nest_spans_properties(text, spans):
     tree = nest_spans(text, spans)
