@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEV    := ../shared/dev
 
-.PHONY: install run test eval bench clean browser report-screenshot
+.PHONY: install run test eval bench clean browser report-screenshot fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,18 @@ browser:
 # Refresh docs/report.png (the README's screenshot) from the sample's page.
 report-screenshot: install browser
 	FACTX_UPDATE_SCREENSHOT=1 $(BIN)/python -m pytest -q tests/report/test_report_browser.py -k screenshot
+
+# Fuzz bytes -> decode -> extract with atheris (libFuzzer) for FUZZ_SECONDS; crashes are
+# written to FUZZ_ARTIFACTS as crash-<sha1> (replay: $(BIN)/python fuzz/fuzz_extract.py FILE).
+FUZZ_SECONDS   ?= 600
+FUZZ_CORPUS    ?= /tmp/factx-fuzz-corpus
+FUZZ_ARTIFACTS ?= /tmp/factx-fuzz-artifacts/
+fuzz: install
+	@$(BIN)/python -c "import atheris" 2>/dev/null || $(BIN)/python -m pip install --quiet "atheris>=2.3,<4"
+	mkdir -p $(FUZZ_CORPUS) $(FUZZ_ARTIFACTS)
+	-cp -n fuzz/seeds/* $(wildcard ../shared/samples/*.txt) $(FUZZ_CORPUS)/
+	$(BIN)/python fuzz/fuzz_extract.py $(FUZZ_CORPUS) -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+	  -timeout=60 -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=$(FUZZ_ARTIFACTS)
 
 eval: install
 	$(BIN)/factx eval $(DEV)/gold.jsonl --articles $(DEV)/articles

