@@ -141,41 +141,26 @@ def extract(text: str, source: str = "-", reference_date: DateLike = None,
 
 
 def extract_many(articles: Iterable[Union[Article, str]], nlp: Optional[Language] = None,
-                 batch_size: int = 16, n_process: int = 1) -> Iterator[ArticleFacts]:
+                 batch_size: int = 8, n_process: int = 1) -> Iterator[ArticleFacts]:
     """Extract many articles as a stream, in input order; memory stays flat.
 
-    ``articles`` may hold plain strings or :class:`Article` objects. ``n_process`` > 1 runs
-    spaCy's multiprocessing; the extractors run in this process on the parsed Docs.
+    ``articles`` may hold plain strings or :class:`Article` objects. ``n_process`` > 1 (0 = all
+    cores) runs parse *and* extraction in that many worker processes (see :mod:`factx.batch`).
+    An article whose extraction fails raises :class:`factx.batch.ExtractionError` naming it;
+    for a stream that goes on past failures, use :func:`factx.batch.extract_outcomes`.
+
+        >>> [f.source for f in extract_many([Article("Jane Roe was hurt.", source="a"), "No news."])]
+        ['a', '-']
     """
-    nlp = nlp or get_pipeline()
+    from .batch import ExtractionError, extract_outcomes
 
     def normalised() -> Iterator[Article]:
         for item in articles:
             yield item if isinstance(item, Article) else Article(text=item)
 
-    short: Iterator[tuple[str, Article]] = ((a.text, a) for a in normalised())
-
-    def long_aware() -> Iterator[tuple[Doc, Article]]:
-        # the long texts are rare: they are parsed alone, in pieces, outside the stream
-        pending: list[tuple[str, Article]] = []
-        for text, article in short:
-            if len(text) > CHUNK_CHARS:
-                yield from _pipe(pending)
-                pending = []
-                doc, warnings = parse(nlp, text)
-                article.warnings.extend(warnings)
-                yield doc, article
-            else:
-                pending.append((text, article))
-                if len(pending) >= batch_size * max(1, n_process) * 4:
-                    yield from _pipe(pending)
-                    pending = []
-        yield from _pipe(pending)
-
-    def _pipe(items: list[tuple[str, Article]]) -> Iterator[tuple[Doc, Article]]:
-        if not items:
-            return iter(())
-        return nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)
-
-    for doc, article in long_aware():
-        yield facts_from_doc(doc, article)
+    outcomes = extract_outcomes(normalised(), jobs=n_process, batch_size=batch_size, nlp=nlp, as_json=False)
+    for outcome in outcomes:
+        if not outcome.ok:
+            outcomes.close()
+            raise ExtractionError(outcome.source, outcome.error)
+        yield outcome.facts

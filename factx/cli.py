@@ -7,6 +7,7 @@ No extraction logic lives here: it calls :mod:`factx.api`, :mod:`factx.io` and
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 import time
@@ -36,6 +37,11 @@ class OutputFormat(str, Enum):
     json = "json"
     table = "table"
     html = "html"
+
+
+class InputFormat(str, Enum):
+    text = "text"
+    jsonl = "jsonl"
 
 
 class CliError(Exception):
@@ -82,10 +88,18 @@ def extract(
                                                  help="Anchor for relative dates; default: the article's publication line."),
     globs: Optional[List[str]] = typer.Option(None, "--glob", "-g",
                                               help="File patterns to take from folders (repeatable). Default: *.txt *.text *.md *.html *.htm"),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes for parsing; 0 = all cores."),
-    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per spaCy batch."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes (parse + extract); 0 = all cores."),
+    batch_size: int = typer.Option(8, "--batch-size", min=1, help="Articles per spaCy batch."),
+    input_format: InputFormat = typer.Option(InputFormat.text, "--input-format",
+                                             help="text: each file (or stdin) is one article; jsonl: one article per line."),
+    text_key: str = typer.Option("text", "--text-key", help="jsonl input: the key holding the article text."),
+    id_key: str = typer.Option("id", "--id-key", help="jsonl input: the key naming the article (source); else FILE:LINE."),
+    skip_existing: bool = typer.Option(False, "--skip-existing", "--resume",
+                                       help="With -o FILE (jsonl): keep the records already in FILE (or left in FILE.partial by a killed run) and extract only the inputs missing."),
     fail_fast: bool = typer.Option(False, "--fail-fast", help="Stop at the first input that fails."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary on stderr."),
+    emit_text: Optional[Path] = typer.Option(None, "--emit-text", metavar="DIR", file_okay=False,
+                                             help="Also write the text each record's offsets refer to (decoded; HTML: its main text) as DIR/<input name>.txt."),
 ) -> None:
     """Extract facts from articles and write one record per input."""
     ref = _parse_reference_date(reference_date)
@@ -97,8 +111,23 @@ def extract(
     html_layout = _html_layout(paths, output) if fmt is OutputFormat.html else None
     if html_layout is None and output is not None and output.is_dir():
         raise typer.BadParameter(f"'{output}' is a folder; only --format html writes to a folder", param_hint="'--output'")
-    status = run_extract(refs, output, fmt, ref, jobs, batch_size, fail_fast, quiet, html_layout=html_layout)
+    if skip_existing and (output is None or fmt is not OutputFormat.jsonl):
+        raise typer.BadParameter("--skip-existing needs -o FILE and --format jsonl", param_hint="'--skip-existing'")
+    status = run_extract(refs, output, fmt, ref, jobs, batch_size, fail_fast, quiet, html_layout=html_layout,
+                         input_format=input_format, text_key=text_key, id_key=id_key, skip_existing=skip_existing,
+                         emit_text=_emit_text_dir(emit_text))
     raise typer.Exit(status)
+
+
+def _emit_text_dir(folder: Optional[Path]) -> Optional[Path]:
+    """The --emit-text folder, created if missing, or a usage error."""
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise typer.BadParameter(f"cannot create '{folder}': {error.strerror or error}",
+                                     param_hint="'--emit-text'") from None
+    return folder
 
 
 def _html_layout(paths: List[str], output: Optional[Path]) -> str:
@@ -115,23 +144,47 @@ def _html_layout(paths: List[str], output: Optional[Path]) -> str:
 
 
 def run_extract(refs, output: Optional[Path], fmt: OutputFormat, ref: Optional[date], jobs: int,
-                batch_size: int, fail_fast: bool, quiet: bool, html_layout: Optional[str] = None) -> int:
-    """Stream the inputs through the pipeline to the output; return the exit status."""
-    import os
+                batch_size: int, fail_fast: bool, quiet: bool, html_layout: Optional[str] = None,
+                input_format: "InputFormat" = None, text_key: str = "text", id_key: str = "id",
+                skip_existing: bool = False, emit_text: Optional[Path] = None) -> int:
+    """Stream the inputs through the pipeline to the output; return the exit status.
 
+    Records come out in input order, one per input that could be read, flushed one by one
+    (jsonl); ``jobs`` processes parse and extract (see :mod:`factx.batch`). With
+    ``skip_existing`` the inputs whose source already has a record in ``output`` are skipped.
+    """
+    from . import batch as fbatch
     from . import io as fio
-    from .api import Article, extract_many
+    from .api import Article
     from .pipeline import ModelMissingError, get_pipeline
     from .rules import RuleFileError
 
     failed = 0
     done = 0
+    skipped = 0
+    already: set[str] = set()  # sources with a record in the output (--skip-existing)
+    jsonl_input = input_format is InputFormat.jsonl
     started = time.monotonic()
     stop = False
     html = None  # the HTML report writer: it needs each input's text, and the failed inputs
+    emitted: set[str] = set()  # --emit-text file names used in this run
+
+    def emit(source: str, text: str) -> bool:
+        """--emit-text: write the text the offsets refer to; False (reported) when that fails."""
+        nonlocal failed, stop
+        if emit_text is None:
+            return True
+        try:
+            fio.write_text_atomic(fio.emitted_text_path(emit_text, source, emitted), text)
+            return True
+        except OSError as error:
+            failed += 1
+            report_error(f"{source}: cannot write its text into {emit_text}: {error.strerror or error}")
+            stop = fail_fast
+            return False
 
     def articles() -> Iterator[Article]:
-        nonlocal failed, stop
+        nonlocal failed, stop, skipped
         for item in refs:
             if stop:
                 return
@@ -142,6 +195,12 @@ def run_extract(refs, output: Optional[Path], fmt: OutputFormat, ref: Optional[d
                     html.add_failure(item.source, item.reason)
                 stop = fail_fast
                 continue
+            if jsonl_input:
+                yield from jsonl_articles(item)
+                continue
+            if item.source in already:
+                skipped += 1
+                continue
             try:
                 got = fio.read_input(item)
             except fio.InputError as error:
@@ -151,19 +210,54 @@ def run_extract(refs, output: Optional[Path], fmt: OutputFormat, ref: Optional[d
                     html.add_failure(error.source, error.reason)
                 stop = fail_fast
                 continue
+            if not emit(got.source, got.text):
+                continue
             if html is not None:
                 html.expect(got.source, got.text)
             yield Article(text=got.text, source=got.source, reference_date=ref, warnings=got.warnings)
 
+    def jsonl_articles(item) -> Iterator[Article]:
+        nonlocal failed, stop, skipped
+        try:
+            handle = (io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace") if item.path is None
+                      else open(item.path, encoding="utf-8", errors="replace"))
+        except OSError as error:
+            failed += 1
+            report_error(f"{item.source}: {error.strerror or error}")
+            stop = fail_fast
+            return
+        with handle:
+            for got in fbatch.iter_jsonl_articles(handle, item.source, text_key, id_key or None, ref):
+                if stop:
+                    return
+                if isinstance(got, fbatch.InputLineError):
+                    failed += 1
+                    report_error(str(got))
+                    if html is not None:
+                        html.add_failure(got.source, got.reason)
+                    stop = fail_fast
+                    continue
+                if got.source in already:
+                    skipped += 1
+                    continue
+                if not emit(got.source, got.text):
+                    continue
+                if html is not None:
+                    html.expect(got.source, got.text)
+                yield got
+
     try:
-        nlp = get_pipeline()
+        nlp = get_pipeline()  # once, here: forked workers inherit it
     except (ModelMissingError, RuleFileError) as error:
         report_error(str(error))
         return 2
-    n_process = (os.cpu_count() or 1) if jobs == 0 else jobs
-    total = sum(1 for r in refs if not isinstance(r, fio.InputError))
+    n_process = fbatch.resolve_jobs(jobs)
+    show_progress = not quiet and err.is_terminal
+    total: Optional[int] = sum(1 for r in refs if not isinstance(r, fio.InputError))
+    if jsonl_input:
+        total = _count_jsonl(refs) if show_progress else None
     progress = None
-    if not quiet and err.is_terminal and total > 1:
+    if show_progress and (total is None or total > 1):
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
@@ -173,29 +267,66 @@ def run_extract(refs, output: Optional[Path], fmt: OutputFormat, ref: Optional[d
         progress.start()
 
     try:
-        with (_html_report(output, html_layout) if html_layout else _open_output(output)) as out:
+        opener = _open_output(output, resume=skip_existing)
+        with (_html_report(output, html_layout) if html_layout else opener) as out:
             html = out if html_layout else None
             writer = html or _RecordWriter(out, fmt)
-            for facts in extract_many(articles(), nlp=nlp, batch_size=batch_size, n_process=n_process):
-                writer.write(facts)
+            already.update(opener.done)
+            as_json = html is None and fmt is OutputFormat.jsonl
+            for outcome in fbatch.extract_outcomes(articles(), jobs=n_process, batch_size=batch_size,
+                                                   nlp=nlp, as_json=as_json):
+                if not outcome.ok:
+                    failed += 1
+                    report_error(f"{outcome.source}: {outcome.error}")
+                    if html is not None:
+                        html.add_failure(outcome.source, outcome.error)
+                    if fail_fast:
+                        break
+                    continue
+                if as_json:
+                    writer.write_line(outcome.json)
+                else:
+                    writer.write(outcome.facts)
                 done += 1
                 if progress is not None:
                     rate = done / max(time.monotonic() - started, 1e-9)
                     progress.update(task, advance=1, rate=f"{rate:.1f} articles/s")
             writer.close()
+        if output is not None and not skip_existing and not html_layout:
+            fbatch.remove_stale_partial(output)
     except BrokenPipeError:
         _quiet_broken_pipe()
         return 1 if failed else 0
+    except fbatch.WorkerDied as error:
+        report_error(str(error))
+        return 1
     except OSError as error:
         report_error(f"{output}: {error.strerror or error}")
         return 1
     finally:
         if progress is not None:
             progress.stop()
-    if not quiet and (total > 1 or failed):
+    if not quiet and (total is None or total > 1 or failed):
         seconds = time.monotonic() - started
-        err.print(f"factx: {done} record(s), {failed} failed, {seconds:.1f}s", markup=False, highlight=False)
+        kept = f", {skipped} skipped (already in {output})" if skip_existing else ""
+        rate = f" ({done / max(seconds, 1e-9):.1f} articles/s)" if done else ""
+        err.print(f"factx: {done} record(s), {failed} failed{kept}, {seconds:.1f}s{rate}",
+                  markup=False, highlight=False, soft_wrap=True)
     return 1 if failed else 0
+
+
+def _count_jsonl(refs) -> Optional[int]:
+    """Articles in the JSONL inputs, for the progress bar; None when one of them is stdin."""
+    from .batch import count_lines
+    from .io import InputRef
+
+    files = [r for r in refs if isinstance(r, InputRef)]
+    if any(r.path is None for r in files):
+        return None
+    try:
+        return sum(count_lines(r.path) for r in files)
+    except OSError:
+        return None
 
 
 def _html_report(output: Path, layout: str):
@@ -213,19 +344,31 @@ def _quiet_broken_pipe() -> None:
 
 
 class _open_output:
-    def __init__(self, path: Optional[Path]):
-        self.path = path
+    def __init__(self, path: Optional[Path], resume: bool = False):
+        self.path, self.resume = path, resume
         self._ctx = None
+        self._resumable = None
+        self.done: set[str] = set()  # sources already in the output (resume)
 
     def __enter__(self) -> IO[str]:
         if self.path is None:
             return sys.stdout
+        if self.resume:
+            from .batch import ResumableJsonl
+
+            self._resumable = ResumableJsonl(self.path).open()
+            self.done = self._resumable.done
+            return self._resumable  # type: ignore[return-value]
         from .io import atomic_output
 
         self._ctx = atomic_output(self.path)
         return self._ctx.__enter__()
 
     def __exit__(self, *exc) -> bool:
+        if self._resumable is not None:
+            # on any failure FILE.partial stays, holding every record finished so far
+            self._resumable.commit() if exc[0] is None else self._resumable.close()
+            return False
         if self._ctx is not None:
             return bool(self._ctx.__exit__(*exc))
         return False
@@ -237,6 +380,11 @@ class _RecordWriter:
     def __init__(self, out: IO[str], fmt: OutputFormat):
         self.out, self.fmt = out, fmt
         self.pending: list[dict] = []
+
+    def write_line(self, line: str) -> None:
+        """A record already serialised as one line of JSON (jsonl only)."""
+        self.out.write(line + "\n")
+        self.out.flush()
 
     def write(self, facts) -> None:
         if self.fmt is OutputFormat.jsonl:
