@@ -62,5 +62,11 @@ fuzz: install
 eval: install
 	$(BIN)/factx eval $(DEV)/gold.jsonl --articles $(DEV)/articles
 
+# Throughput (vs bare nlp.pipe, 1 process vs all cores), cold start (vs spacy.load) and peak
+# RSS (20 vs 2,000 inputs) on ../shared's articles; a few minutes. BENCH_ARGS e.g. "--large 500".
+BENCH_ARGS ?=
+bench: install
+	PYTHONWARNINGS=ignore $(BIN)/python bench/bench.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
