@@ -67,11 +67,19 @@ def nest_spans(text: str, spans: Iterable[HighlightSpan]) -> list[Node]:
     rank = {i: r for r, i in enumerate(order)}
     bounds = sorted({0, len(text)} | {s.start for s in kept} | {s.end for s in kept})
 
+    starting: dict[int, list[int]] = {}
+    for i in order:
+        starting.setdefault(kept[i].start, []).append(i)
+
     root: list[Node] = []
     open_stack: list[tuple[int, Mark]] = []     # (span index, its open piece), outermost first
     pieces = [0] * len(kept)
+    active: list[int] = []                      # spans covering the current segment, by rank
     for lo, hi in zip(bounds, bounds[1:]):
-        active = sorted((i for i, s in enumerate(kept) if s.start <= lo and hi <= s.end), key=rank.__getitem__)
+        # a sweep: only the spans covering this segment are looked at (usually a handful)
+        active = [i for i in active if kept[i].end > lo]
+        if lo in starting:
+            active = sorted(active + starting[lo], key=rank.__getitem__)
         keep = 0
         while keep < len(open_stack) and keep < len(active) and open_stack[keep][0] == active[keep]:
             keep += 1

@@ -13,7 +13,7 @@ import warnings
 from pathlib import Path
 
 import pytest
-from conftest import HANDMADE_TEXT, XSS_TEXTS, handmade_facts, hostile_facts
+from report_material import HANDMADE_TEXT, XSS_TEXTS, handmade_facts, hostile_facts
 
 from factx.io import InputRef, read_input
 from factx.report import FACT_TYPES, fact_spans, render_article, write_report

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import article_text_of
+from report_material import article_text_of
 from typer.testing import CliRunner
 
 from factx.cli import app

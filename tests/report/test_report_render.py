@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import HANDMADE_TEXT, XSS_TEXTS, article_text_of, handmade_facts, hostile_facts
+from report_material import HANDMADE_TEXT, XSS_TEXTS, article_text_of, handmade_facts, hostile_facts
 
 from factx.records import ArticleFacts
 from factx.report import (FACT_TYPES, IndexRow, LayoutError, choose_layout, fact_spans, page_name,
