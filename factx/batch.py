@@ -214,6 +214,7 @@ def _pool_outcomes(nlp: Optional["Language"], articles: Iterable["Article"], job
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(),
                                    initializer=_init_worker, initargs=(nlp,))
     pending: deque = deque()
+    finished = False
     try:
         for batch in batches(articles, batch_size):
             pending.append(executor.submit(_work, batch))
@@ -222,12 +223,23 @@ def _pool_outcomes(nlp: Optional["Language"], articles: Iterable["Article"], job
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+        finished = True
     except BrokenProcessPool:
         raise WorkerDied("a worker process ended abnormally (out of memory?); the batch stopped") from None
     finally:
         for future in pending:
             future.cancel()
+        if not finished:
+            # interrupted, or the reader stopped early: do not wait for batches nobody will read
+            _terminate_workers(executor)
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _terminate_workers(executor) -> None:
+    processes = getattr(executor, "_processes", None) or {}  # no public API before Python 3.14
+    for process in list(processes.values()):
+        with contextlib.suppress(Exception):
+            process.terminate()
 
 
 def extract_outcomes(articles: Iterable["Article"], jobs: int = 1, batch_size: int = DEFAULT_BATCH_SIZE,

@@ -264,7 +264,8 @@ def run_extract(refs, output: Optional[Path], fmt: OutputFormat, ref: Optional[d
                             TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
                             console=err, transient=True, redirect_stdout=False, redirect_stderr=False)
         task = progress.add_task("extract", total=total, rate="")
-        progress.start()
+        # started at the first record, once worker processes are forked: forking while the
+        # bar's refresh thread holds a lock could hang a worker
 
     try:
         opener = _open_output(output, resume=skip_existing)
@@ -289,6 +290,8 @@ def run_extract(refs, output: Optional[Path], fmt: OutputFormat, ref: Optional[d
                     writer.write(outcome.facts)
                 done += 1
                 if progress is not None:
+                    if not progress.live.is_started:
+                        progress.start()
                     rate = done / max(time.monotonic() - started, 1e-9)
                     progress.update(task, advance=1, rate=f"{rate:.1f} articles/s")
             writer.close()
