@@ -443,8 +443,16 @@ def find_ages(doc: Doc, people: People) -> list[tuple[Person, AgeExpression]]:
 
 
 def extract(doc: Doc, ctx) -> Iterator[Age]:
-    """Yield one Age per named person whose age the article states."""
-    for person, expr in find_ages(doc, ctx.people):
+    """Yield one Age per named person whose age the article states, in text order."""
+    from .victims import described_victim_ages  # late: victims reads ages
+
+    found = find_ages(doc, ctx.people)
+    stated = {id(person): expr.age for person, expr in found}
+    for person, described in described_victim_ages(doc, ctx.people, stated):
+        start, end = described.age_tokens
+        found.append((person, AgeExpression(start, end, described.age)))
+    found.sort(key=lambda item: item[1].start)
+    for person, expr in found:
         span = expr.span(doc)
         yield Age(name=person.name, age=expr.age, start=span.start_char, end=span.end_char,
                   text=span.text)

@@ -453,11 +453,153 @@ def is_victim(a: Assessment) -> bool:
     return sum(weight(e) for e in a.evidence) > 0
 
 
+# ------------------------------------------------------------------ unnamed victims
+
+
+@dataclass(frozen=True)
+class UnnamedVictim:
+    """'a 17-year-old boy was shot dead': a harmed person the text describes but does not name."""
+
+    token: int
+    harm: Optional[str]
+    age: Optional[int]
+    age_tokens: Optional[tuple[int, int]] = None  # where the age is written
+
+
+def _description_age(noun: Token) -> tuple[Optional[int], Optional[tuple[int, int]]]:
+    """The age in a description and its tokens: 'a 17-year-old boy', 'a teenager, 17,'."""
+    from .ages import year_old_at  # late: ages imports this module
+
+    doc = noun.doc
+    for t in noun.subtree:
+        if t.i > noun.i + 3:
+            break
+        expr = year_old_at(doc, t.i)
+        if expr is not None and expr.end <= noun.i + 1:
+            return expr.age, (expr.start, expr.end)
+    j = noun.i + 1
+    if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].text.isdigit() and doc[j + 2].text in {",", "."}:
+        value = int(doc[j + 1].text)
+        if 0 < value <= 120:
+            return value, (j + 1, j + 2)
+    return None, None
+
+
+def find_unnamed_victims(doc: Doc, people: People) -> list[UnnamedVictim]:
+    """People described ('a 12-year-old girl', 'the bicyclist') as the ones harmed."""
+    from .ages import describes_person
+
+    out: list[UnnamedVictim] = []
+    for verb in doc:
+        harm = verb_harm(verb)
+        if harm is None:
+            continue
+        for child in verb.children:
+            passive_subject = child.dep_ == "nsubjpass"
+            if not (passive_subject or child.dep_ in {"dobj", "obj"}):
+                continue
+            if people.at_token(child.i) is not None or child.pos_ in {"PRON", "PROPN"}:
+                continue
+            if not describes_person(child) or child.lower_ in lexicon()["perpetrator_nouns"]:
+                continue
+            out.append(UnnamedVictim(child.i, harm, *_description_age(child)))
+        if not any(c.dep_ in {"dobj", "obj", "nsubjpass"} for c in verb.children):
+            noun = _object_after(verb)
+            if noun is not None and people.at_token(noun.i) is None and describes_person(noun) \
+                    and noun.lower_ not in lexicon()["perpetrator_nouns"]:
+                out.append(UnnamedVictim(noun.i, "killed" if _fatal(verb) else harm, *_description_age(noun)))
+    return out
+
+
+def _object_after(verb: Token) -> Optional[Token]:
+    """The object of an active verb the parser attached elsewhere: 'shot dead a 17-year-old
+    boy' -> boy. Only 'a'/'an'/'the' phrases right after the verb (and 'dead')."""
+    doc = verb.doc
+    j = verb.i + 1
+    if j < len(doc) and doc[j].lower_ in lexicon()["fatal_particles"]:
+        j += 1
+    if j >= len(doc) or doc[j].lower_ not in {"a", "an", "the"}:
+        return None
+    for k in range(j + 1, min(len(doc), j + 8)):
+        t = doc[k]
+        if t.pos_ == "NOUN" and t.dep_ != "compound" and t.lower_ not in {"year", "years", "month", "months", "day", "days"}:
+            return t
+        if t.pos_ in {"VERB", "AUX", "ADP", "PUNCT"} and t.text not in {"-"}:
+            return None
+    return None
+
+
+def link_unnamed(victims: list[Assessment], others: list[Assessment], unnamed: list[UnnamedVictim],
+                 ages: dict[int, Optional[int]]
+                 ) -> tuple[list[Assessment], dict[int, str], dict[int, UnnamedVictim]]:
+    """Join described victims to named people.
+
+    - a named person (not a suspect) whose stated age is a described victim's age is that
+      victim ('A 30-year-old man was stabbed ... John Roe, 30, ...');
+    - when the story names a single victim, the descriptions are that victim: the harm is
+      the worst described, and a lone described age is theirs when nobody else has it.
+    Returns the victims, harm upgrades and ages by person id.
+    """
+    harms: dict[int, str] = {}
+    new_ages: dict[int, UnnamedVictim] = {}
+    victims = list(victims)
+    for a in others:
+        age = ages.get(id(a.person))
+        if age is None or any(not e.victim for e in a.evidence):
+            continue
+        matching = [u for u in unnamed if u.age == age]
+        if matching:
+            victims.append(a)
+            harm = None
+            for u in matching:
+                harm = worse(harm, u.harm)
+            harms[id(a.person)] = harm or "harmed"
+    if len(victims) == 1 and unnamed:
+        a = victims[0]
+        harm = harm_of(a.evidence)
+        for u in unnamed:
+            harm = worse(harm, u.harm)
+        harms[id(a.person)] = harm or "harmed"
+        stated = {v for v in ages.values() if v is not None}
+        described = [u for u in unnamed if u.age is not None and u.age not in stated]
+        if ages.get(id(a.person)) is None and len({u.age for u in described}) == 1:
+            new_ages[id(a.person)] = described[0]
+    return victims, harms, new_ages
+
+
+def find_victims(doc: Doc, ctx) -> list[tuple[Assessment, Optional[str], Optional[int]]]:
+    """(assessment, harm, age) per victim, in order of first mention."""
+    assessed = assess(doc, ctx.people)
+    ages = {id(a.person): _age_of(a.person, ctx) for a in assessed}
+    victims = [a for a in assessed if is_victim(a)]
+    others = [a for a in assessed if not is_victim(a)]
+    unnamed = find_unnamed_victims(doc, ctx.people)
+    victims, harms, new_ages = link_unnamed(victims, others, unnamed, ages)
+    victims.sort(key=lambda a: a.person.first_mention.start)
+    out = []
+    for a in victims:
+        key = id(a.person)
+        harm = harms.get(key) or harm_of(a.evidence) or "harmed"
+        described = new_ages.get(key)
+        out.append((a, harm, ages.get(key) or (described.age if described else None)))
+    return out
+
+
+def described_victim_ages(doc: Doc, people: People, stated: dict[int, int]) -> list[tuple[Person, UnnamedVictim]]:
+    """Ages that only a description gives: the story's single named victim and 'a
+    17-year-old boy was shot dead' (``stated``: the ages already found, by person id)."""
+    assessed = assess(doc, people)
+    ages = {id(a.person): stated.get(id(a.person)) for a in assessed}
+    victims = [a for a in assessed if is_victim(a)]
+    others = [a for a in assessed if not is_victim(a)]
+    _, _, new_ages = link_unnamed(victims, others, find_unnamed_victims(doc, people), ages)
+    by_id = {id(a.person): a.person for a in assessed}
+    return [(by_id[key], u) for key, u in new_ages.items() if u.age_tokens is not None]
+
+
 def extract(doc: Doc, ctx) -> Iterator[Victim]:
     """Yield one Victim per named person the story reports as harmed."""
-    for a in assess(doc, ctx.people):
-        if not is_victim(a):
-            continue
-        rules = sorted({e.rule for e in a.evidence if e.victim})
-        yield Victim(name=a.person.name, age=_age_of(a.person, ctx), harm=harm_of(a.evidence) or "harmed",
-                     mentions=_mention_records(a.person), rule=",".join(rules))
+    for a, harm, age in find_victims(doc, ctx):
+        rules = sorted({e.rule for e in a.evidence if e.victim}) or ["described-victim"]
+        yield Victim(name=a.person.name, age=age, harm=harm, mentions=_mention_records(a.person),
+                     rule=",".join(rules))
