@@ -48,6 +48,7 @@ from .quote_marks import QuoteSpan, find_quote_spans, paragraphs
 
 _SENT_END = frozenset({".", "?", "!", "…"})
 _AFTER_WINDOW = 12  # tokens after a quote in which its reporting verb may stand
+_PRONOUN_PARAGRAPHS = 3  # earlier paragraphs searched for the subject a he/she continues
 _OUTLET_LABELS = ("ORG", "PRODUCT", "WORK_OF_ART", "FAC")  # what NER calls "WCBS 2", "the Post"
 
 
@@ -89,6 +90,11 @@ def verb_forms(lemma: str) -> set[str]:
     return forms
 
 
+@lru_cache(maxsize=1)
+def _phrasal() -> frozenset[str]:
+    return frozenset(quote_rules().get("phrasal_speech_verbs", []))
+
+
 def speaker_nouns() -> frozenset[str]:
     return load_lexicon("speaker_nouns.txt")
 
@@ -127,7 +133,9 @@ def is_speech_verb(token: Token) -> bool:
     if token.lower_ == "according":
         return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
     if token.lower_ not in verbs and token.lemma_.lower() not in verbs:
-        return False
+        # "He went on: ...", "as she put it, ..."
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return nxt is not None and f"{token.lower_} {nxt.lower_}" in _phrasal()
     if token.pos_ in {"VERB", "AUX"} or token.tag_ in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
         return True
     # mis-tagged "The Post reports, ..." / "the statement reads: ..."
@@ -403,7 +411,9 @@ class _Attributor:
         paragraph, else the last person quoted, else the nearest person mentioned."""
         doc = pron.doc
         para = self.paragraph_of(pron.idx)
-        first_para = max(0, self._prev_nonempty(para))
+        first_para = para
+        for _ in range(_PRONOUN_PARAGRAPHS):
+            first_para = max(0, self._prev_nonempty(first_para))
         lower = self.para_starts[first_para]
         i = pron.i - 1
         while i >= 0 and doc[i].idx >= lower:
@@ -431,7 +441,7 @@ class _Attributor:
             if person is not None and not self.index.in_quote(t.idx):
                 return self.named(person, self.people.mention_at(t.i))
         last = self.last_person_before(pron.idx)
-        if last is not None and para - self.paragraph_of(last.start or 0) <= 16:
+        if last is not None:
             return last
         best = None
         for person in self.people:
