@@ -32,6 +32,9 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 
+ARTICLE_SUFFIXES = [".txt", ".text", ".md", ".html", ".htm"]
+
+
 class OutputFormat(str, Enum):
     jsonl = "jsonl"
     json = "json"
@@ -447,7 +450,11 @@ def _extract_for_eval(gold_rows: list[dict], folder: Path) -> dict[str, dict]:
     wanted: list[Article] = []
     for row in gold_rows:
         stem = row.get("id")
-        candidates = sorted(folder.glob(f"{stem}.*")) if stem else []
+        # the article, not a gold or record file that shares its stem (samples/x.gold.jsonl)
+        candidates = sorted(
+            (p for p in folder.glob(f"{stem}.*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.stem == stem),
+            key=lambda p: ARTICLE_SUFFIXES.index(p.suffix.lower()),
+        ) if stem else []
         if not candidates:
             report_error(f"{folder / str(stem)}.*: no article file for gold id '{stem}'")
             continue
