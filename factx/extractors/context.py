@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import Optional
 
@@ -26,8 +27,9 @@ class ArticleContext:
     _people: Optional[People] = None
     _furniture: Optional[list[tuple[int, int]]] = None
 
-    @property
+    @cached_property
     def text(self) -> str:
+        # Doc.text is rebuilt from every token on each access: read it once per article
         return self.doc.text
 
     @property
