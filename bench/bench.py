@@ -206,6 +206,8 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=0, help="processes for the 'all cores' figure (0 = all)")
     parser.add_argument("--no-spacy-mp", action="store_true", help="skip the nlp.pipe(n_process) comparison")
     parser.add_argument("--profile", action="store_true", help="also print a cProfile of factx on 1 process")
+    parser.add_argument("--parts", default="throughput,cold,rss",
+                        help="comma-separated parts to run: throughput, cold, rss (default: all)")
     args = parser.parse_args()
 
     from factx.batch import resolve_jobs
@@ -217,7 +219,32 @@ def main() -> None:
     print(f"corpus: {len(texts)} articles, {sum(map(len, texts)):,} characters, from "
           + ", ".join(sorted({str(f.parent) for f in files})))
 
+    parts = set(args.parts.split(","))
     ratios: dict[str, float] = {}
+    if "throughput" in parts:
+        measure_throughput(texts, args, jobs_all, ratios)
+    if "cold" in parts:
+        print("\n## cold start (median of 3, each a new process)")
+        factx_s, spacy_s = cold_start(files[0], 3)
+        print(f"factx extract one.txt                              {factx_s:7.2f} s")
+        print(f"python -c 'import spacy; spacy.load(MODEL)'        {spacy_s:7.2f} s")
+        ratios["cold start / bare spacy.load"] = factx_s / spacy_s
+    if "rss" in parts:
+        print(f"\n## peak RSS of factx extract DIR -o FILE --jobs 1 ({args.small} vs {args.large} inputs)")
+        with tempfile.TemporaryDirectory(prefix="factx-bench-") as tmp:
+            rss = peak_rss(files, (args.small, args.large), Path(tmp))
+        for size, (s, kib) in rss.items():
+            print(f"{size:6d} inputs  {kib / 1024:8.1f} MiB peak  {s:7.1f} s  {size / s:6.1f} articles/s (with start-up)")
+        ratios["peak RSS large / small"] = rss[args.large][1] / rss[args.small][1]
+
+    print(f"\n## ratios (cores {cores()}, load average now {load()})")
+    for name, value in ratios.items():
+        print(verdict(name, value))
+    if args.profile:
+        profile(texts)
+
+
+def measure_throughput(texts: list[str], args, jobs_all: int, ratios: dict[str, float]) -> None:
     print("\n## throughput (texts in memory; best of", args.repeat, "run(s))")
     tokens = count_tokens(texts)
     seconds = throughput(texts, args.repeat, jobs_all, not args.no_spacy_mp)
@@ -229,25 +256,6 @@ def main() -> None:
         ratios["factx 2 processes / factx 1 process"] = one / seconds[f"factx {jobs_all} processes"]
         if jobs_all > 2:
             print(f"(the 2-process target is read on {jobs_all} processes)")
-
-    print("\n## cold start (median of 3, each a new process)")
-    factx_s, spacy_s = cold_start(files[0], 3)
-    print(f"factx extract one.txt                              {factx_s:7.2f} s")
-    print(f"python -c 'import spacy; spacy.load(MODEL)'        {spacy_s:7.2f} s")
-    ratios["cold start / bare spacy.load"] = factx_s / spacy_s
-
-    print(f"\n## peak RSS of factx extract DIR -o FILE --jobs 1 ({args.small} vs {args.large} inputs)")
-    with tempfile.TemporaryDirectory(prefix="factx-bench-") as tmp:
-        rss = peak_rss(files, (args.small, args.large), Path(tmp))
-    for size, (s, kib) in rss.items():
-        print(f"{size:6d} inputs  {kib / 1024:8.1f} MiB peak  {s:7.1f} s  {size / s:6.1f} articles/s (with start-up)")
-    ratios["peak RSS large / small"] = rss[args.large][1] / rss[args.small][1]
-
-    print(f"\n## ratios (cores {cores()}, load average now {load()})")
-    for name, value in ratios.items():
-        print(verdict(name, value))
-    if args.profile:
-        profile(texts)
 
 
 if __name__ == "__main__":

@@ -141,7 +141,7 @@ def extract(text: str, source: str = "-", reference_date: DateLike = None,
 
 
 def extract_many(articles: Iterable[Union[Article, str]], nlp: Optional[Language] = None,
-                 batch_size: int = 8, n_process: int = 1) -> Iterator[ArticleFacts]:
+                 batch_size: int = 4, n_process: int = 1) -> Iterator[ArticleFacts]:
     """Extract many articles as a stream, in input order; memory stays flat.
 
     ``articles`` may hold plain strings or :class:`Article` objects. ``n_process`` > 1 (0 = all

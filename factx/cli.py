@@ -92,7 +92,7 @@ def extract(
     globs: Optional[List[str]] = typer.Option(None, "--glob", "-g",
                                               help="File patterns to take from folders (repeatable). Default: *.txt *.text *.md *.html *.htm"),
     jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes (parse + extract); 0 = all cores."),
-    batch_size: int = typer.Option(8, "--batch-size", min=1, help="Articles per spaCy batch."),
+    batch_size: int = typer.Option(4, "--batch-size", min=1, help="Articles per spaCy batch (per task with --jobs > 1)."),
     input_format: InputFormat = typer.Option(InputFormat.text, "--input-format",
                                              help="text: each file (or stdin) is one article; jsonl: one article per line."),
     text_key: str = typer.Option("text", "--text-key", help="jsonl input: the key holding the article text."),

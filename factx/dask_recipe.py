@@ -100,7 +100,7 @@ def _skip_or_raise(error: Exception, on_error: OnError) -> None:
 
 
 def extract_partition(paths: Iterable[Union[str, Path]], reference_date: Optional[str] = None,
-                      on_error: OnError = "skip", batch_size: int = 8) -> list[str]:
+                      on_error: OnError = "skip", batch_size: int = 4) -> list[str]:
     """A partition of article file paths -> one JSON record line per readable article."""
     from . import io as fio
     from .api import Article
@@ -120,7 +120,7 @@ def extract_partition(paths: Iterable[Union[str, Path]], reference_date: Optiona
 
 def extract_jsonl_partition(lines: Iterable[Union[str, tuple[str, str]]], text_key: str = "text",
                             id_key: Optional[str] = "id", reference_date: Optional[str] = None,
-                            on_error: OnError = "skip", batch_size: int = 8) -> list[str]:
+                            on_error: OnError = "skip", batch_size: int = 4) -> list[str]:
     """A partition of JSONL lines (or ``(line, path)`` from ``read_text(include_path=True)``)."""
     from .batch import InputLineError, iter_jsonl_articles
 
