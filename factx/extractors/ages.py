@@ -154,10 +154,13 @@ def _skip_parenthetical(doc: Doc, j: int) -> int:
 
 
 def _follower_ok(doc: Doc, j: int) -> bool:
-    """The token after a bare age number must end the apposition ('Roe, 22, said')."""
+    """The token after a bare age number must end the apposition ('Roe, 22, said'), and
+    not open a range ('Park Ridge, 22-23 July')."""
     if j >= len(doc):
         return True
     token = doc[j]
+    if token.text in {"-", "–", "—"} and j + 1 < len(doc) and doc[j + 1].like_num:
+        return False
     return token.is_space or token.text in patterns()["bare_age_followers"]
 
 
@@ -309,8 +312,11 @@ def person_for_definite(doc: Doc, expr: AgeExpression, people: People) -> Option
     if len(distinct) > 1:
         subjects = _unique(p for p, t in before if _subject_like(t))
         return subjects[-1] if len(subjects) == 1 else None
+    only = None
+    if len(people) == 1 and any(not _modifier_only(people, m.root) for m in people.persons[0].mentions):
+        only = people.persons[0]
     if _is_possessor(doc, expr):
-        return None
+        return only
     after = _candidates(people, doc, expr.end, sent.end)
     if after:
         return after[0][0]
@@ -318,8 +324,10 @@ def person_for_definite(doc: Doc, expr: AgeExpression, people: People) -> Option
         following = doc[sent.end].sent
         subjects = _unique(p for p, t in _candidates(people, doc, following.start, following.end)
                            if _subject_like(t))
-        return subjects[0] if subjects else None
-    return None
+        if subjects:
+            return subjects[0]
+    # a story that names a single person: "the 41-year-old black man" is that person
+    return only
 
 
 def describes_person(head: Token) -> bool:

@@ -163,6 +163,7 @@ def find_people(doc: Doc, ignore: Iterable[tuple[int, int]] = ()) -> People:
                    key=lambda s: (-len(name_tokens(s.text)), s.start))
     single = [s for s in spans if len(name_tokens(s.text)) == 1]
 
+    tagged_ents = {i for e in doc.ents for i in range(e.start, e.end)}
     persons: list[Person] = []
     for span in multi:
         words = name_tokens(span.text)
@@ -207,9 +208,16 @@ def find_people(doc: Doc, ignore: Iterable[tuple[int, int]] = ()) -> People:
     for p in persons:
         if len(p.words) > 1:
             first_names.setdefault(p.words[0], []).append(p)
+    lone = {p.words[0]: p for p in persons if len(p.words) == 1}
     for token in doc:
         if token.i in tagged or not token.is_title:
             continue
+        if token.lower_ in lone and token.tag_ == "NNP" and token.i > 0:
+            widened = _with_first_name(doc[token.i : token.i + 1], tagged)
+            if len(widened) == 2:  # "Emiliano Lombardi" untagged, "Mr Lombardi" tagged
+                lone[token.lower_].mentions.append(widened)
+                tagged.update(range(widened.start, widened.end))
+                continue
         owners = surnames.get(token.lower_)
         if not owners and token.ent_type_ not in {"PERSON", ""} and token.tag_ == "NNP" \
                 and token.lower_ in first_names and not surnames.get(token.lower_):
@@ -226,11 +234,26 @@ def find_people(doc: Doc, ignore: Iterable[tuple[int, int]] = ()) -> People:
             owner.mentions.append(doc[token.i : token.i + 1])
 
     for p in persons:
+        p.mentions = [_with_first_name(m, tagged_ents) for m in p.mentions]
+    for p in persons:
         p.mentions.sort(key=lambda s: s.start)
         fullest = max(p.mentions, key=lambda s: (len(name_tokens(s.text)), len(s.text), -s.start))
         p.name = _clean_name(fullest.text)
     persons.sort(key=lambda p: p.first_mention.start)
     return People(doc, persons)
+
+
+def _with_first_name(mention: Span, tagged: set[int]) -> Span:
+    """'Emiliano Lombardi' where the model tagged only 'Lombardi': a lone name word widened
+    by the capitalised proper noun right before it (not a title, not another entity)."""
+    if len(mention) != 1 or mention.start == 0:
+        return mention
+    doc = mention.doc
+    prev = doc[mention.start - 1]
+    if (prev.i in tagged or not prev.is_title or not prev.is_alpha or prev.tag_ != "NNP"
+            or prev.lower_ in titles() or prev.lower_ in name_stopwords()):
+        return mention
+    return doc[prev.i : mention.end]
 
 
 def _dominant(candidates: list[Person]) -> Optional[Person]:
@@ -292,15 +315,38 @@ def has_person_cue(span: Span) -> bool:
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in titles():
         return True
+    # "police named the man as X", "identified as X"
+    if span.start > 1 and doc[span.start - 1].lower_ == "as" and any(
+            t.lower_ in {"named", "identified", "identifies", "names"} for t in doc[max(0, span.start - 8):span.start - 1]):
+        return True
     if age_after_name(doc, span) is not None:
+        return True
+    if len(name_tokens(span.text)) > 1 and harmed_role(span):
         return True
     root = span.root
     modifier = root.dep_ in {"compound", "amod"} and not (span.start <= root.head.i < span.end)
-    if span.start > 0 and doc[span.start - 1].lower_ == "old" and not modifier:
+    place = span.label_ in _PLACE_LABELS
+    if span.start > 0 and doc[span.start - 1].lower_ == "old" and not modifier and not place:
         for k in range(max(0, span.start - 6), span.start - 1):
             expr = year_old_at(doc, k)
             if expr is not None and expr.end == span.start:
                 return True
+    return False
+
+
+def harmed_role(span: Span) -> bool:
+    """The phrase is what a harm verb or noun acts on ('X was stabbed', 'the murder of X'):
+    organisations and places are not stabbed, so a two-word name there is a person."""
+    from .victims import noun_harm, verb_harm  # late: victims imports this module
+
+    root = span.root
+    head = root.head
+    if root.dep_ in {"nsubjpass", "dobj"}:
+        return verb_harm(head) is not None
+    if root.dep_ == "pobj" and head.lower_ == "of":
+        return noun_harm(head.head) is not None
+    if root.dep_ == "poss":
+        return noun_harm(head) is not None
     return False
 
 

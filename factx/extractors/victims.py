@@ -82,7 +82,8 @@ def verb_harm(token: Token) -> Optional[str]:
             harm = lex["particle_verbs"][token.lower_]
     if harm is None or token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBN", "VBD", "VBG"}:
         return None
-    if _fatal(token):
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if _fatal(token) or (nxt is not None and nxt.lower_ == "dead"):  # "shot dead X", parsed oddly
         return "killed"
     return harm
 
@@ -195,6 +196,11 @@ def read_mention(mention: Span) -> list[Evidence]:
             break
         if word.lower_ in lex["victim_nouns"]:
             add(True, None, "victim-noun")
+            break
+        if word is not root and word.dep_ != "compound" and (
+                word.lower_ in {"death", "deaths"} or noun_harm(word) is not None):
+            # "the deaths of three victims: Ana Reyes, ..." parsed as apposition to "deaths"
+            add(True, noun_harm(word) or "killed", "harm-noun-apposition")
             break
         if word.lower_ in lex["survivor_nouns"]:
             add(True, "injured", "survivor")
