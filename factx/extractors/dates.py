@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Span
@@ -61,7 +61,15 @@ SEASON_LEAD = re.compile(
 FALL_LEAD = re.compile(r"\b(?:into|during|through|until|till|(?:in|by|over|during|until)\s+the)\s+$", re.IGNORECASE)
 BAD_ENT_LABELS = {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "MONEY", "QUANTITY",
                   "PERCENT", "GPE", "LOC", "NORP", "LANGUAGE"}
-UNTIL_LEAD = re.compile(r"\b(?:until|till|adjourned\s+to|remanded\s+to|deadline\s+of|due\s+on)\s+$", re.IGNORECASE)
+# words before a date that point ahead of the narrative: a yearless date after them is the
+# occurrence nearest the reference date ("adjourned sentencing until 6 November")
+UNTIL_LEAD = re.compile(
+    r"\b(?:until|till|til|by|due(?:\s+(?:on|in|at|by))?|set\s+for|scheduled\s+(?:for|on)|slated\s+for|"
+    r"fixed\s+for|listed\s+for|expected\s+(?:on|by|in)|deadline\s+(?:of|is)|adjourned\s+(?:to|until)|"
+    r"remanded\s+(?:to|until)|bailed\s+(?:to|until)|postponed\s+(?:to|until)|"
+    r"put\s+back\s+(?:to|until)|deferred\s+(?:to|until))\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
+COURT_LEAD = re.compile(r"\b(?:adjourned|remanded|bailed|postponed|deferred|put\s+back|set|scheduled|due)\b[^.;]*$",
+                        re.IGNORECASE)
 NAME_HEADS = {"school", "roast", "best", "paper", "papers", "newspaper", "supplement", "league",
               "service", "services", "trading", "club", "market"}
 FUTURE_LEADS = {"due", "set", "expected", "scheduled", "going", "planned", "plans", "plan",
@@ -168,6 +176,10 @@ def governing_tense(span: Span) -> Tense:
         return "future"
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
+    if verb.tag_ == "VB" and (aux or verb.dep_ == "xcomp"):
+        # "bailed to appear on 6 November", "could face trial": no tense of its own; "present"
+        # puts a yearless date at its nearest occurrence and a weekday in the past
+        return "present"
     return "past"
 
 
@@ -258,8 +270,25 @@ def extract(doc: Doc, ctx) -> Iterator[DateFact]:
         yield DateFact(text=surface, start=mention.start, end=mention.end, value=value, type=typ)
 
 
+@dataclass
+class DayAnchor:
+    """A day-level date in the text that bare clock times and anaphors can hang on."""
+
+    start: int
+    day: date
+    tense: Tense
+    sentence: int          # start offset of its sentence
+    paragraph: int         # index of its paragraph
+    hour: Optional[int]    # its clock hour, or 21 for an evening/night, else None
+    story_time: bool = False   # when the story was told, not when it happened ("said on Monday")
+
+
 def resolve_mentions(doc: Doc, ctx) -> Iterator[tuple[Mention, Optional[str], str]]:
-    """Every kept mention with its value and type, in text order (repeats included)."""
+    """Every kept mention with its value and type, in text order (repeats included).
+
+    Dates are resolved in text order; bare clock times and anaphors ("the next day") are
+    resolved after, when every day-level date of the article is known (see :func:`clock_anchor`).
+    """
     text = doc.text
     ref: Optional[date] = ctx.reference_date
     publication = find_publication(text)
@@ -267,11 +296,14 @@ def resolve_mentions(doc: Doc, ctx) -> Iterator[tuple[Mention, Optional[str], st
     mentions = tag(text)
     day_first = _locale_day_first(text, mentions)
     captions = _caption_ranges(doc)
+    paragraphs = _paragraph_starts(text)
 
-    day_anchors: list[tuple[int, date]] = []            # (position, date) of day-level dates
+    day_anchors: list[DayAnchor] = []                   # day-level dates, in text order
     year_anchors: list[tuple[int, int]] = []            # (position, year) of explicit dates
     last_weekday: dict[int, date] = {}                  # "last Monday" -> later "Monday"
     month_days: dict[tuple, date] = {}                  # a repeated "January 4" keeps its year
+    done: list[tuple[Mention, Optional[str], str]] = []
+    deferred: list[tuple[int, Mention, Tense, Optional[Span]]] = []
     for mention in mentions:
         e = mention.expr
         is_publication = publication is not None and mention.start == publication.start
@@ -282,15 +314,25 @@ def resolve_mentions(doc: Doc, ctx) -> Iterator[tuple[Mention, Optional[str], st
         span = _span(doc, mention.start, mention.end)
         if mention.rule in ("weekday", "month", "holiday") and _is_name_part(doc, span, mention):
             continue
+        if mention.rule == "overnight" and not _is_adverbial(span):
+            continue
         tense: Tense = governing_tense(span) if span is not None else "past"
-        anchor = _anchor(day_anchors, mention) if (e.anchored or e.is_clock_only) else None
+        lead = text[max(0, mention.start - 40):mention.start]
+        cue = bool(UNTIL_LEAD.search(lead))
+        if e.weekday is not None and e.rel is None and tense != "future" and cue and \
+                (tense == "present" or COURT_LEAD.search(lead)):
+            tense = "future"  # "has until Friday", "remanded until Monday"
+        if (e.anchored or e.is_clock_only) and not is_publication:
+            deferred.append((len(done), mention, tense, span))
+            done.append((mention, None, "TIME" if e.has_time else "DATE"))
+            continue
         anchor_year = None
         month_day = (e.month, e.day) if e.month is not None and e.year is None and e.rel is None else None
         if month_day is not None:
             near = [y for pos, y in year_anchors if mention.start - pos <= ANCHOR_YEAR_CHARS]
-            anchor_year = near[-1] if near and tense == "past" else None  # narrative past only
-            if anchor_year is None and e.day is not None and tense != "future" and ref is not None \
-                    and UNTIL_LEAD.search(text[max(0, mention.start - 30):mention.start]):
+            if near and tense != "future" and not cue:
+                anchor_year = near[-1]  # a narrative about a dated event keeps its year
+            if anchor_year is None and e.day is not None and tense != "future" and ref is not None and cue:
                 tense = _nearest_tense(e.month, e.day, ref)
         if is_publication:
             value, typ = resolve(e, None)
@@ -299,22 +341,141 @@ def resolve_mentions(doc: Doc, ctx) -> Iterator[tuple[Mention, Optional[str], st
                           else (month_days[month_day].isoformat()[:7], "DATE"))
         elif e.weekday is not None and e.rel is None and e.weekday in last_weekday and tense != "future":
             value, typ = _day_value(last_weekday[e.weekday], e)
-        elif e.anchored and anchor is None and not _has_apposition(text, mention, mentions):
-            continue  # "the next morning" with nothing to count from
         else:
-            value, typ = resolve(e, ref, tense=tense, anchor=anchor, ref_time=ref_time,
+            value, typ = resolve(e, ref, tense=tense, ref_time=ref_time,
                                  day_first=day_first, anchor_year=anchor_year)
         # remember what later mentions hang on
         day = _value_day(value)
-        if day is not None and not is_publication and e.is_day_level and not e.anchored:
-            day_anchors.append((mention.start, day))
+        if day is not None and not is_publication and e.is_day_level:
+            sentence = span.sent.start_char if span is not None else mention.start
+            hour = e.hour if e.hour is not None else 21 if e.daypart in ("EV", "NI") else None
+            day_anchors.append(DayAnchor(mention.start, day, tense, sentence,
+                                         _paragraph_of(paragraphs, mention.start), hour,
+                                         _is_story_time(span)))
         if month_day is not None and month_day not in month_days and value and value[:4].isdigit():
             month_days[month_day] = date(int(value[:4]), e.month, e.day or 1)
         if e.explicit_year and e.month is not None and not is_publication:
             year_anchors.append((mention.start, e.year))
         if e.weekday is not None and e.rel == "last" and day is not None:
             last_weekday[e.weekday] = day
-        yield mention, value, typ
+        done.append((mention, value, typ))
+
+    main_event = main_event_day(day_anchors)
+    for index, mention, tense, span in deferred:
+        e = mention.expr
+        sentence = span.sent.start_char if span is not None else mention.start
+        where = (mention.start, sentence, _paragraph_of(paragraphs, mention.start))
+        if e.is_clock_only:
+            found = clock_anchor(day_anchors, where, tense, main_event)
+            anchor = found.day if found is not None else None
+            if found is not None and found.hour is not None and found.start < mention.start \
+                    and e.hour is not None and e.hour < 6 and found.hour >= 18 and not e.midnight:
+                anchor = found.day + timedelta(days=1)   # "at 11.45pm on Friday ... at 1am"
+        else:
+            earlier = [a for a in day_anchors if a.start < mention.start]
+            anchor = earlier[-1].day if earlier else main_event.day if main_event else None
+            if anchor is None and _has_apposition(text, mention, mentions):
+                anchor = ref
+        if anchor is None and e.anchored:
+            anchor = ref  # counted from the publication day, like TimeML's DCT
+        value, typ = resolve(e, ref, tense=tense, anchor=anchor, ref_time=ref_time, day_first=day_first)
+        done[index] = (mention, value, typ)
+    for mention, value, typ in done:
+        yield mention, value, _type_of(value, typ)
+
+
+def _type_of(value: Optional[str], typ: str) -> str:
+    """TIME when the value has a time part ("2022-08-18T14:30", "2022-08-16TNI"), else DATE."""
+    if value is None:
+        return typ
+    return "TIME" if re.search(r"\dT", value) else "DATE"
+
+
+def main_event_day(anchors: list["DayAnchor"]) -> Optional["DayAnchor"]:
+    """The story's main event day: its first day-level date in the past tense.
+
+    News leads with the event ("were stabbed early on Saturday"); later paragraphs move on to
+    court dates and appeals. Dates of the telling ("told the court on Monday", "police said
+    today") are passed over when another past date exists.
+    """
+    for anchor in anchors:
+        if anchor.tense == "past" and not anchor.story_time:
+            return anchor
+    for anchor in anchors:
+        if anchor.tense == "past":
+            return anchor
+    for anchor in anchors:
+        if anchor.tense != "future":
+            return anchor
+    return None
+
+
+def clock_anchor(anchors: list["DayAnchor"], where: tuple[int, int, int], tense: Tense,
+                 main_event: Optional["DayAnchor"]) -> Optional["DayAnchor"]:
+    """The day a bare clock time belongs to.
+
+    ``where`` is (position, sentence start, paragraph index) of the clock time. A day in the
+    same sentence wins (the nearest before it, else the first after it); then the nearest
+    earlier day in the same paragraph; then the nearest earlier day that dates an event, not
+    the telling of the story ("told the court on Monday"); then the story's main event day.
+    A future-tense date anchors only a future-tense time. None: the reference day decides.
+    """
+    pos, sentence, paragraph = where
+    usable = [a for a in anchors if tense == "future" or a.tense != "future"]
+    same_sentence = [a for a in anchors if a.sentence == sentence]
+    before = [a for a in same_sentence if a.start < pos]
+    if before:
+        return before[-1]
+    if same_sentence:
+        return same_sentence[0]
+    same_paragraph = [a for a in usable if a.paragraph == paragraph and a.start < pos]
+    if same_paragraph:
+        return same_paragraph[-1]
+    if tense == "future":
+        future = [a for a in usable if a.start < pos and a.tense == "future"]
+        return future[-1] if future else None
+    earlier = [a for a in usable if a.start < pos and not a.story_time]
+    return earlier[-1] if earlier else main_event
+
+
+def _is_story_time(span: Optional[Span]) -> bool:
+    """The date is governed by a word of telling or of court procedure ("said", "appeared",
+    "hearing"): it dates the news, not the event."""
+    if span is None:
+        return False
+    words = set(vocab().get("story_words", []))
+    token = span.root
+    for _ in range(6):
+        if token.i < span.start or token.i >= span.end:
+            if token.lemma_.lower() in words or token.lower_ in words:
+                return True
+            if token.pos_ in ("VERB", "AUX"):
+                return False
+        if token.head is token:
+            break
+        token = token.head
+    return False
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    """Start offsets of the paragraphs (blocks separated by a blank line, or single lines)."""
+    starts = [0]
+    for m in re.finditer(r"\n\s*", text):
+        starts.append(m.end())
+    return starts
+
+
+def _paragraph_of(starts: list[int], pos: int) -> int:
+    from bisect import bisect_right
+    return bisect_right(starts, pos) - 1
+
+
+def _is_adverbial(span: Optional[Span]) -> bool:
+    """"shot overnight" is a time; "an overnight stay", "overnight rain" are not."""
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ not in ("amod", "compound", "nmod") and not (root.i + 1 < len(root.doc) and root.nbor().pos_ == "NOUN")
 
 
 APPOSITION_GAP = re.compile(r"^\s*(?:[-–—,(]|on)\s*$")
@@ -362,11 +523,6 @@ def _is_name_part(doc: Doc, span: Optional[Span], mention: Mention) -> bool:
         return mention.rule == "holiday" or head in NAME_HEADS
     return False
     return False
-
-
-def _anchor(day_anchors: list[tuple[int, date]], mention: Mention) -> Optional[date]:
-    earlier = [d for pos, d in day_anchors if pos < mention.start]
-    return earlier[-1] if earlier else None
 
 
 def _value_day(value: Optional[str]) -> Optional[date]:

@@ -85,6 +85,9 @@ class Expr:
     explicit_year: bool = False         # the text states the year itself
     year_rel: Optional[int] = None      # "April 24 last year": -1
     numeric_ambiguous: bool = False     # "03/04/2021": month and day may swap by locale
+    half: Optional[int] = None          # 1 or 2: "the first half of 2021" -> 2021-H1
+    fiscal: bool = False                # "FY2021", "fiscal 2021" -> FY2021
+    overnight: bool = False             # "overnight": last night, or tonight in the future
 
     @property
     def is_clock_only(self) -> bool:
@@ -107,6 +110,8 @@ class Expr:
             return "season"
         if self.quarter:
             return "quarter"
+        if self.half:
+            return "half"
         if self.year is not None:
             return "year"
         if self.decade is not None:
@@ -180,8 +185,16 @@ def _grammar() -> list[tuple[str, re.Pattern]]:
         ("month", rf"(?:(?P<rel>last|next|this|early|late|mid-?|the\s+(?:end|start|beginning|middle)\s+of)\s*)?{month}(?![\w-])"),
         ("decade", r"(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<dec>(?:1[0-9]|20)\d0)'?s(?![\w])"),
         ("decade2", r"(?:the\s+)?(?:(?:early|late|mid-?)\s*)?['‘’](?P<d2>\d0)s(?![\w])"),
+        ("decade2", r"the\s+(?:(?:early|late|mid-?)\s*)?(?P<d2>\d0)s(?![\w'’-])"),   # "the 90s"
+        ("century", rf"the\s+(?:(?:early|late|mid-?)\s*)?(?P<cent>(?:1\d|2[0-2]|[1-9])(?:st|nd|rd|th)|{_alternation(v['ordinals'])})[\s-]+century(?![\w])"),
+        ("fiscal", r"(?:FY\s?|fiscal\s+(?:year\s+)?)(?P<fy>(?:19|20)\d\d|['‘’]?\d\d)(?![\w/-])"),
+        ("fiscal", r"the\s+(?P<fy>(?:19|20)\d\d)\s+fiscal\s+year(?![\w])"),
+        ("half", rf"(?:the\s+)?(?P<hw>first|second)\s+half\s+of\s+(?:{year}|(?P<hrel>the|this|last|next)\s+year(?![\w]))"),
+        ("half", rf"(?<![\w])H(?P<h>[12])\s+{year}"),
         ("quarter", rf"Q(?P<q>[1-4])\s+{year}"),
         ("quarter", rf"the\s+(?P<qw>first|second|third|fourth|final|last)\s+quarter\s+of\s+{year}"),
+        ("quarter", rf"(?:Q(?P<q>[1-4])|(?P<qw>first|second|third|fourth)-quarter)(?:\s+(?:of\s+)?{year})?(?![\w])"),
+        ("quarter_bare", r"the\s+(?P<qw>first|second|third|fourth)\s+quarter(?![\w])"),
         ("quarter_rel", rf"{rel}\s+quarter(?![\w])"),
         ("season", rf"(?:(?P<rel>last|next|this|early|late|mid-?|the)\s*)?{season}(?:\s+(?:of\s+)?{year})?(?![\w])"),
         ("year", rf"(?:(?P<mod>early|late|mid-|mid|the\s+(?:end|start|beginning|middle)\s+of)\s*|(?<![\w$£€#.,/-])){year}(?!\s*-?\s*(?:years?|yr)\b)"),
@@ -189,9 +202,11 @@ def _grammar() -> list[tuple[str, re.Pattern]]:
         ("weekday", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?{wd}(?:\s+{dp})?(?![\w])"),
         ("reldays", rf"(?:(?P<mod>earlier|later|late|early)\s+)?(?P<w>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)(?:\s+{dp})?(?![\w])"),
         ("daybefore", r"the\s+day\s+(?P<w>before\s+yesterday|after\s+tomorrow)(?![\w])"),
-        ("relunit", rf"(?:(?P<mod>earlier|later)\s+)?(?P<rel>last|this|next)\s+(?P<unit>week|month|year|decade|century)(?![\w])"),
+        ("relunit", rf"(?:(?P<mod>earlier|later|early|late|mid)[\s-]+)?(?P<rel>last|this|next)\s+(?P<unit>week|month|year|decade|century)(?![\w])"),
+        ("unitpart", r"the\s+(?:very\s+)?(?P<pos>end|start|beginning|middle|close)\s+of\s+(?P<rel>the|this|last|next)\s+(?P<unit>week|month|year|decade|century)(?![\w])"),
+        ("overnight", r"overnight(?![\w-])"),
         ("weekend", r"(?:(?P<rel>the|this|last|next)\s+)weekend(?![\w])"),
-        ("ago", rf"(?<![\d,.])(?P<n>\d+|{nums})\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>ago|earlier|later)(?![\w])"),
+        ("ago", rf"(?<![\d,.])(?P<n>\d+|{nums})\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>ago|earlier|later|from\s+now)(?![\w])"),
         ("anchored", r"the\s+(?P<dir>next|following|previous)\s+(?P<what>day|morning|afternoon|evening|night|week|month|year)(?![\w])"),
         ("anchored_before", r"the\s+(?P<what>day|night|morning|evening)\s+before(?![\w])"),
         ("present_ref", rf"(?P<ph>{_alternation(v['present_ref'])})(?![\w])"),
@@ -279,7 +294,31 @@ def _build(name: str, m: re.Match, text: str) -> Optional[Mention]:
     elif name == "decade2":
         d2 = int(gd["d2"])
         e.decade = (190 if d2 >= 30 else 200) + d2 // 10
+    elif name == "century":
+        word = gd["cent"].lower()
+        n = int(re.match(r"\d+", word).group()) if word[0].isdigit() else v["ordinals"].get(word, 0)
+        if not 1 <= n <= 22:
+            return None
+        e.century = n - 1
+    elif name == "fiscal":
+        fy = gd["fy"].lstrip("'‘’")
+        e.year = int(fy) if len(fy) == 4 else 2000 + int(fy) if int(fy) < 50 else 1900 + int(fy)
+        e.fiscal = e.explicit_year = True
+    elif name == "half":
+        if gd.get("h"):
+            e.half = int(gd["h"])
+        else:
+            e.half = 1 if gd["hw"].lower() == "first" else 2
+            r = (gd.get("hrel") or "").lower()
+            if r:
+                e.unit, e.offset = "half", {"the": 0, "this": 0, "last": -1, "next": 1}[r]
+    elif name == "quarter_bare":
+        if re.match(r"\s+of\s+(?:the|a|an|this|that|its|his|her|their)\b", text[m.end():m.end() + 12], re.IGNORECASE):
+            return None  # "the third quarter of the game"
+        e.quarter = {"first": 1, "second": 2, "third": 3, "fourth": 4}[gd["qw"].lower()]
     elif name in ("quarter", "quarter_rel"):
+        if gd.get("q") and not m.group(0).startswith("Q"):
+            return None  # "q3" is too loose
         if gd.get("q"):
             e.quarter = int(gd["q"])
         elif gd.get("qw"):
@@ -336,8 +375,13 @@ def _build(name: str, m: re.Match, text: str) -> Optional[Mention]:
     elif name == "relunit":
         e.unit = gd["unit"].lower()
         e.offset = {"last": -1, "this": 0, "next": 1}[gd["rel"].lower()]
-        if gd.get("mod") and e.offset != 0:
+        if (gd.get("mod") or "").lower() in ("earlier", "later") and e.offset != 0:
             return None  # "earlier last year" is odd; let the plain form match instead
+    elif name == "unitpart":
+        e.unit = gd["unit"].lower()
+        e.offset = {"the": 0, "last": -1, "this": 0, "next": 1}[gd["rel"].lower()]
+    elif name == "overnight":
+        e.unit, e.offset, e.daypart, e.overnight = "day", -1, "NI", True
     elif name == "weekend":
         e.weekend = True
         r = gd["rel"].lower()
@@ -350,7 +394,7 @@ def _build(name: str, m: re.Match, text: str) -> Optional[Mention]:
         direction = gd["dir"].lower()
         e.unit = unit
         e.offset = -int(n) if direction in ("ago", "earlier") else int(n)
-        e.anchored = direction != "ago"
+        e.anchored = direction in ("earlier", "later")
     elif name == "anchored":
         what = gd["what"].lower()
         step = -1 if gd["dir"].lower() == "previous" else 1
@@ -656,6 +700,14 @@ def _time_suffix(e: Expr) -> str:
     return ""
 
 
+def decade_value(decade: int) -> str:
+    """A decade as the SPEC writes it: 199 -> "199X" ("decade_style" in models/dates.json).
+
+    TimeML/TempEval-3 gold writes a bare "199"; set "decade_style" to "" to follow it.
+    """
+    return f"{decade}{vocab().get('decade_style', 'X')}"
+
+
 def day_value(d: date, e: Expr) -> tuple[str, str]:
     if e.midnight:
         d = d + timedelta(days=1)
@@ -685,8 +737,12 @@ def resolve(e: Expr, ref: Optional[date], tense: Tense = "past", anchor: Optiona
         except ValueError:
             return None, typ
         return day_value(d, e)
+    if e.fiscal and e.year is not None:
+        return f"FY{e.year}" + (f"-Q{e.quarter}" if e.quarter else ""), "DATE"
     if e.year is not None and e.month is not None:
         return f"{e.year}-{e.month:02d}", "DATE"
+    if e.year is not None and e.half:
+        return f"{e.year}-H{e.half}", "DATE"
     if e.year is not None and e.quarter:
         return f"{e.year}-Q{e.quarter}", "DATE"
     if e.year is not None and e.season:
@@ -701,9 +757,9 @@ def resolve(e: Expr, ref: Optional[date], tense: Tense = "past", anchor: Optiona
     if e.year is not None and e.unit is None and e.weekday is None:
         return str(e.year), "DATE"
     if e.decade is not None:
-        return f"{e.decade}X", "DATE"
+        return decade_value(e.decade), "DATE"
     if e.century is not None:
-        return f"{e.century}", "DATE"
+        return f"{e.century:02d}", "DATE"
 
     base = anchor if (e.anchored or e.is_clock_only) and anchor is not None else ref
     if base is None:
@@ -740,9 +796,23 @@ def resolve(e: Expr, ref: Optional[date], tense: Tense = "past", anchor: Optiona
         return _resolve_season(e, base, tense), "DATE"
     if e.quarter:
         q_now = (base.month - 1) // 3 + 1
-        year = base.year if tense == "future" or e.quarter <= q_now else base.year - 1
+        if tense == "future":
+            year = base.year if e.quarter >= q_now else base.year + 1
+        else:
+            year = base.year if e.quarter <= q_now else base.year - 1
         return f"{year}-Q{e.quarter}", "DATE"
+    if e.half:
+        if e.unit == "half":
+            return f"{base.year + e.offset}-H{e.half}", "DATE"
+        h_now = 1 if base.month <= 6 else 2
+        if tense == "future":
+            year = base.year if e.half >= h_now else base.year + 1
+        else:
+            year = base.year if e.half <= h_now else base.year - 1
+        return f"{year}-H{e.half}", "DATE"
     unit, n = e.unit, e.offset
+    if e.overnight and tense == "future":
+        n = 0  # "the road will close overnight": tonight
     if unit == "day":
         return day_value(base + timedelta(days=n), e)
     if unit == "week":
@@ -758,9 +828,9 @@ def resolve(e: Expr, ref: Optional[date], tense: Tense = "past", anchor: Optiona
     if unit == "year":
         return str(base.year + n), "DATE"
     if unit == "decade":
-        return f"{base.year // 10 + n}X", "DATE"
+        return decade_value(base.year // 10 + n), "DATE"
     if unit == "century":
-        return f"{base.year // 100 + n}", "DATE"
+        return f"{base.year // 100 + n:02d}", "DATE"
     if e.daypart and e.anchored:
         return day_value(base, e)
     return None, typ
