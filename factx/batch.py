@@ -190,12 +190,40 @@ def extract_batch(nlp: "Language", batch: list["Article"], as_json: bool = False
 _worker_nlp: Optional["Language"] = None
 
 
+def _die_with_parent() -> None:
+    """End this worker when the main process dies (``kill -9``), instead of lingering.
+
+    Linux: the kernel sends SIGKILL (prctl PR_SET_PDEATHSIG). Elsewhere, and as a backstop, a
+    daemon thread checks every second whether the parent changed.
+    """
+    import signal
+    import threading
+    import time
+
+    parent = os.getppid()
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=watch, name="factx-parent-watch", daemon=True).start()
+
+
 def _init_worker(nlp: Optional["Language"]) -> None:
     import signal
 
     global _worker_nlp
     # Ctrl-C goes to the whole process group: the parent handles it and ends the pool
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
     if nlp is None:
         from .pipeline import get_pipeline
 

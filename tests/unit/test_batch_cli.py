@@ -116,13 +116,16 @@ def test_killed_run_resumes_losing_nothing_and_repeating_nothing(tmp_path):
     for i in range(count):
         (folder / f"a{i:03d}.txt").write_text(_story(i))
     out = tmp_path / "facts.jsonl"
-    command = [*FACTX, "extract", str(folder), "-o", str(out), "--skip-existing", "--batch-size", "1"]
+    command = [*FACTX, "extract", str(folder), "-o", str(out), "--skip-existing", "--batch-size", "1",
+               "--jobs", "2"]
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
     run = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
+    workers: list[int] = []
     try:
         while time.monotonic() < deadline and run.poll() is None:
             if len(list(read_records(partial_path(out)))) >= 3:
+                workers = _children(run.pid)
                 break
             time.sleep(0.02)
         run.send_signal(signal.SIGKILL)
@@ -130,6 +133,9 @@ def test_killed_run_resumes_losing_nothing_and_repeating_nothing(tmp_path):
         run.wait()
         run.stderr.close()
     assert run.returncode == -signal.SIGKILL, "the run ended before it could be killed"
+    if Path("/proc").is_dir():
+        assert len(workers) == 2
+        _assert_gone(workers)  # the worker processes die with the main one
     assert not out.exists()  # the output appears only when complete
     done_before = [s for s, _ in read_records(partial_path(out))]
     assert 3 <= len(done_before) < count
@@ -141,6 +147,32 @@ def test_killed_run_resumes_losing_nothing_and_repeating_nothing(tmp_path):
     sources = [s for s, _ in read_records(out)]
     assert sources == [str(p) for p in sorted(folder.iterdir())]  # all, once each, in input order
     assert not partial_path(out).exists()
+
+
+def _children(pid: int) -> list[int]:
+    """Live child processes of pid (Linux /proc; empty elsewhere)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _assert_gone(pids: list[int], seconds: float = 5.0) -> None:
+    def alive(pid: int) -> bool:
+        try:
+            return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+        except OSError:
+            return False
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and any(alive(p) for p in pids):
+        time.sleep(0.1)
+    assert not [p for p in pids if alive(p)], "worker processes outlived the killed main process"
 
 
 def test_help_version_and_schema_import_nothing_heavy():
