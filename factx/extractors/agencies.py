@@ -44,7 +44,7 @@ from ..components import AGENCY_KEY
 from ..records import Agency, AgencyKind
 from ..records import Span as SpanRecord
 from ..rules import RuleFileError, StrictRow, asset_path, load_jsonl, load_lexicon
-from .acronyms import find_definitions, initials_match, looks_like_acronym
+from .acronyms import MINOR_WORDS, find_definitions, initials_match, looks_like_acronym
 
 GAZETTEER = "agencies.jsonl"
 KINDS = frozenset(AgencyKind.__args__)  # type: ignore[attr-defined]
@@ -184,6 +184,16 @@ def agency_heads() -> dict[str, tuple[str, bool]]:
             raise RuleFileError(asset_path("agency_heads.txt"), f"bad entry {line!r}: want 'word: kind [weak]'")
         heads[word.strip()] = (kind, bool(flags))
     return heads
+
+
+def plausible_definition(short_form: str, long_form: str) -> bool:
+    """A Schwartz-Hearst pair worth linking: the initials match, or the long form starts
+    with a content word and holds no number ("at the 77th Precinct (AP)" is a photo credit)."""
+    if initials_match(short_form, long_form):
+        return True
+    words = long_form.split()
+    return bool(words) and words[0].lower() not in MINOR_WORDS and words[0][:1].isupper() \
+        and not any(ch.isdigit() for ch in long_form)
 
 
 def rule_kind(rule_id: str) -> Optional[str]:
@@ -373,6 +383,7 @@ def _generic_police_allowed(span: Span) -> bool:
 def org_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     """spaCy ORG entities that read as public bodies and overlap no ruler mention."""
     found = []
+    person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_alpha}
     for ent in doc.ents:
         if ent.label_ != "ORG" or "\n" in ent.text:
             continue
@@ -386,6 +397,8 @@ def org_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         if end < len(doc) and doc[end].lower_ in _NOT_BODY_AFTER:
             continue
+        if any(t.lower_ in person_words for t in sub):
+            continue  # "Stringer and Transportation Commission": a person glued to a body
         found.append(Mention(sub, "org-entity", kind=kind))
     return found
 
@@ -435,6 +448,8 @@ def link_acronyms(doc: Doc, bodies: list[Body], skip: set[int], is_furniture) ->
         short_span = doc.char_span(d.short_start, d.short_end)
         if long_span is None or short_span is None:
             continue
+        if not plausible_definition(d.short_form, d.long_form):
+            continue  # "at the 77th Precinct (AP)" is a photo credit, not a definition
         body = token_body.get(long_span.end - 1)
         if body is None:
             words = [t.text for t in long_span]

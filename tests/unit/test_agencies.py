@@ -38,6 +38,11 @@ def agency(facts, name):
     ("Officers from Greenfield Township responded to the call.", ["Greenfield Township"]),
     ("Her Majesty's Inspectorate of Constabulary and Fire and Rescue Services published its report.",
      ["Her Majesty's Inspectorate of Constabulary and Fire and Rescue Services"]),
+    ("The Mercer County Prosecutor's Office charged the father.", ["Mercer County Prosecutor's Office"]),
+    ("Officers from the Midtown North Precinct found the car.", ["Midtown North Precinct"]),
+    ("The Queens District Attorney's office declined to comment.", ["Queens District Attorney's office"]),
+    ("The appeal was heard by the NSW Court of Criminal Appeal.", ["NSW Court of Criminal Appeal"]),
+    ("Detroit police said the gunman fled.", ["Detroit police"]),
 ])
 def test_finds_agencies(extract_text, text, expected):
     assert names(extract_text(text)) == expected
@@ -63,6 +68,8 @@ def test_finds_agencies(extract_text, text, expected):
     "Anthony, Gabriel, Daniel and Jack were remembered at the vigil.",
     "The met office said it would rain.",
     "French police said the lorry had crossed the border.",
+    "Four men were arrested in Karachi, AFP reported.",
+    "A fan waves outside the stadium (AP)",
 ])
 def test_no_agencies(extract_text, text):
     assert names(extract_text(text)) == []
@@ -153,3 +160,28 @@ def test_offsets_point_at_the_text(extract_text):
 def test_page_furniture_yields_nothing(extract_text):
     text = "Man charged after crash\n\nA man was charged on Friday.\n\n(Metropolitan Police)\n(Metropolitan Police)\n"
     assert names(extract_text(text)) == []
+
+
+def test_photo_credit_is_not_an_acronym_definition(extract_text):
+    facts = extract_text("Protesters outside the 9th Precinct (AP) chanted slogans. The AP said four people were hurt.")
+    assert names(facts) == ["9th Precinct"]
+    assert facts.agencies[0].aliases == []
+
+
+def test_local_police_joins_the_only_named_force(extract_text):
+    text = "Thames Valley Police said a man was held. Slough police had been called at 2am."
+    facts = extract_text(text)
+    assert names(facts) == ["Thames Valley Police"]
+    assert facts.agencies[0].aliases == ["Slough police"]
+
+
+@pytest.mark.parametrize("short, long_form, expected", [
+    ("IOPC", "Independent Office for Police Conduct", True),
+    ("DHSA", "Department of Harbour Safety", True),
+    ("AP", "at the 77th Precinct", False),
+    ("AP", "Alpha Precinct 9", False),
+])
+def test_plausible_definition(short, long_form, expected):
+    from factx.extractors.agencies import plausible_definition
+
+    assert plausible_definition(short, long_form) is expected
