@@ -207,6 +207,19 @@ def _role_agency(title_tokens: list[Token], agencies: list[Agency]) -> Optional[
     return None
 
 
+def agency_for_word(word: str, agencies: list[Agency]) -> Optional[str]:
+    """The article's agency a bare word points at: 'police' in "a police spokesman said" ->
+    the police force the article names (the most mentioned one), else None."""
+    word = word.lower()
+    for rule in _rules()["role_organizations"]:
+        if word not in rule["name_words"] and word not in rule["roles"]:
+            continue
+        fits = [a for a in agencies if a.kind and a.kind in rule["kinds"]]
+        if fits:
+            return max(fits, key=lambda a: len(a.mentions)).name
+    return None
+
+
 def title_and_organization(person: Person, agencies: list[Agency]) -> tuple[Optional[str], Optional[str]]:
     """The fullest role title given to a person in the text, and the body it names."""
     before: list[list[Token]] = []

@@ -34,6 +34,7 @@ are not followed; a quote attributed only in a later paragraph keeps a null spea
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -43,7 +44,8 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Official, Quote
 from ..rules import load_json, load_lexicon
 from .people import Person
-from .officials import find_officials, widen_name
+from .officials import agency_for_word, find_officials, title_before, title_inside, widen_name
+from .speaker_gender import compatible, first_name_gender, mention_gender, person_gender, word_gender
 from .quote_marks import QuoteSpan, find_quote_spans, paragraphs
 
 _SENT_END = frozenset({".", "?", "!", "…"})
@@ -95,6 +97,20 @@ def _phrasal() -> frozenset[str]:
     return frozenset(quote_rules().get("phrasal_speech_verbs", []))
 
 
+@lru_cache(maxsize=1)
+def _statement_verbs() -> frozenset[str]:
+    return frozenset(quote_rules().get("statement_verbs", []))
+
+
+@lru_cache(maxsize=1)
+def _statement_nouns() -> frozenset[str]:
+    return frozenset(quote_rules().get("statement_nouns", []))
+
+
+def _role_words() -> frozenset[str]:
+    return load_lexicon("official_titles.txt")
+
+
 def speaker_nouns() -> frozenset[str]:
     return load_lexicon("speaker_nouns.txt")
 
@@ -112,6 +128,7 @@ class Speaker:
     end: Optional[int] = None
     person: Optional[Person] = None
     organization: bool = False
+    unnamed: bool = False  # a person the text does not name ("his wife", "a witness")
 
     @classmethod
     def none(cls) -> "Speaker":
@@ -133,6 +150,9 @@ def is_speech_verb(token: Token) -> bool:
     if token.lower_ == "according":
         return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
     if token.lower_ not in verbs and token.lemma_.lower() not in verbs:
+        if token.pos_ == "VERB" and token.lemma_.lower() in _statement_verbs() and any(
+                c.dep_ == "dobj" and c.lower_ in _statement_nouns() for c in token.children):
+            return True  # "X made this statement:", "X issued a statement"
         # "He went on: ...", "as she put it, ..."
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return nxt is not None and f"{token.lower_} {nxt.lower_}" in _phrasal()
@@ -142,6 +162,23 @@ def is_speech_verb(token: Token) -> bool:
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return (token.lower_.endswith(("s", "ed")) and nxt is not None
             and (nxt.text in {",", ":"} or nxt.lower_ == "that" or nxt.text in "\"'“‘"))
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Spelling variants of a surname: one substitution, insertion or deletion apart, same
+    first letter, five letters or more ('callender' ~ 'callander')."""
+    if a == b or a[:1] != b[:1] or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1:]
+
+
+def is_passive(verb: Token) -> bool:
+    """'was told', 'is described': a passive auxiliary or subject hangs on the verb."""
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
 
 
 def looks_like_title(text: str) -> bool:
@@ -194,6 +231,11 @@ class _Attributor:
         self.person_speakers: list[tuple[int, int, Speaker]] = []
         self.untagged: dict[str, Person] = {}  # names the NER missed, seen as subjects
         self.reported: list[Attribution] = []
+        self.quote_events: list[tuple[int, int, Speaker]] = []  # (start, end, speaker) of direct quotes
+        self._genders: dict[int, Optional[str]] = {}
+        self._roles: Optional[list[tuple[Person, frozenset[str]]]] = None
+        self._captions: dict[int, bool] = {}
+        self._derived = self._derived_names()
 
     # ---- lookups
     def _agency_ranges(self) -> list[tuple[int, int, str]]:
@@ -210,16 +252,114 @@ class _Attributor:
         return None
 
     def named(self, person: Person, mention: Span) -> Speaker:
-        """A person speaker; a name the model cut short ('Sadiq' untagged before 'Khan') is
-        widened over the capitalised words next to the mention."""
+        """A person speaker. A name the model cut short ('Sadiq' untagged before 'Khan') is
+        widened over the capitalised words next to the mention; a mention that cannot be
+        this person ("Mr Ellis" grouped with "Abigail Ellis") or a misspelt surname
+        ("Mr Callander" for "Simon Callender") goes to the person it fits."""
+        other = self._canonical(person, mention)
+        if other is not person:
+            return Speaker(self._name_of(other, None), mention.start_char, mention.end_char, person=other)
+        return Speaker(self._name_of(person, mention), mention.start_char, mention.end_char, person=person)
+
+    def _name_of(self, person: Person, mention: Optional[Span]) -> str:
         name = self.full_names.get(id(person))
         if name is None:
-            widened = widen_name(mention)
-            name = person.name
-            if len(widened.text.split()) > len(person.name.split()):
-                name = widened.text
+            name = self._derived.get(id(person), person.name)
+            if mention is not None and id(person) not in self._derived:
+                widened = widen_name(mention)
+                if len(widened.text.split()) > len(person.name.split()):
+                    name = widened.text
             self.full_names[id(person)] = name
-        return Speaker(name, mention.start_char, mention.end_char, person=person)
+        return name
+
+    def gender(self, person: Person) -> Optional[str]:
+        key = id(person)
+        if key not in self._genders:
+            self._genders[key] = person_gender(person)
+        return self._genders[key]
+
+    def _surname_of(self, person: Person) -> str:
+        derived = self._derived.get(id(person))
+        return derived.split()[-1].lower() if derived else person.surname
+
+    def _canonical(self, person: Person, mention: Span) -> Person:
+        mg = mention_gender(mention)
+        pg = self.gender(person)
+        words = [w.lower() for w in mention.text.split() if w[:1].isalpha()]
+        if mg is not None and pg is not None and mg != pg and words:
+            sur = re.sub(r"['’]s?$", "", words[-1])
+            alts = [p for p in self.people if p is not person and compatible(self.gender(p), mg)
+                    and self._surname_of(p) == sur]
+            if len(alts) == 1:
+                return alts[0]
+            return person
+        if len(person.words) == 1 and id(person) not in self._derived:
+            return self._spelling_variant(person.words[0], mg) or person
+        return person
+
+    def _spelling_variant(self, word: str, gender: Optional[str]) -> Optional[Person]:
+        """The one named person whose surname is a one-letter variant of a bare surname."""
+        if len(word) < 5 or first_name_gender(word) is not None:
+            return None
+        alts = [p for p in self.people if len(p.words) > 1 and p.surname != word
+                and one_edit_apart(p.surname, word) and compatible(gender, self.gender(p))]
+        return alts[0] if len(alts) == 1 else None
+
+    def _derived_names(self) -> dict[int, str]:
+        """A first name the text gives only as a relative: "Ellis's brother Keith" ->
+        "Keith Ellis" (the family's surname, as news gold conventionally names them)."""
+        kin = set(self.rules.get("kin_nouns", []))
+        doc = self.doc
+        out: dict[int, str] = {}
+        for person in self.people:
+            if len(person.words) != 1:
+                continue
+            for m in person.mentions:
+                root = m.root
+                noun = None
+                if root.dep_ in {"appos", "compound"} and root.head.lower_ in kin and root.head.i < m.start:
+                    noun = root.head
+                elif m.start > 0 and doc[m.start - 1].lower_ in kin:
+                    noun = doc[m.start - 1]
+                if noun is None:
+                    continue
+                owner = next((self.people.at_token(c.i) for c in noun.children if c.dep_ == "poss"), None)
+                if owner is None or owner is person or len(owner.words) < 2:
+                    continue
+                out[id(person)] = f"{person.name} {owner.name.split()[-1]}"
+                break
+        return out
+
+    def _person_with_role(self, role: str, before: int) -> Optional[Person]:
+        """The one person the text gives a role word ("the president" -> President X)."""
+        if self._roles is None:
+            self._roles = []
+            for person in self.people:
+                words: set[str] = set()
+                for m in person.mentions:
+                    toks = title_inside(m) or title_before(widen_name(m))
+                    words.update(t.lower_ for t in toks)
+                if words:
+                    self._roles.append((person, frozenset(words)))
+        hits = [p for p, words in self._roles if role in words
+                and p.first_mention.start_char < before]
+        return hits[0] if len(hits) == 1 else None
+
+    def is_caption(self, para: int) -> bool:
+        """A photo caption or headline line: no closing punctuation, or '(pictured)'. Such
+        lines sit between a quote and its narrative, and are not who 'he' refers to."""
+        if para in self._captions:
+            return self._captions[para]
+        a, b = self.paras[para]
+        text = self.doc.text[a:b].strip()
+        k = bisect.bisect_left(self.index.quoted_starts, a)
+        has_quote = k < len(self.index.quoted) and self.index.quoted[k][0] < b
+        low = text.lower()
+        result = bool(text) and not has_quote and (
+            self.ctx.is_furniture(a, b) or "(pictured" in low
+            or text[-1] not in ".!?\"'”’:;…)]")
+        self._captions[para] = result
+        return result
 
     def paragraph_of(self, char: int) -> int:
         return bisect.bisect_right(self.para_starts, char) - 1
@@ -268,12 +408,27 @@ class _Attributor:
         return out
 
     def find_verb(self, q: QuoteSpan) -> Optional[Token]:
-        after = [t for t in self._segment_after(q) if is_speech_verb(t)]
-        before = [t for t in reversed(self._segment_before(q)) if is_speech_verb(t)]
+        """The reporting verb of a quote: after it ('..., said X') unless the quote ends a
+        sentence that a reporting clause before it opened ('X said: "...". Y added ...'
+        belongs to X); the clause right before a colon wins even when the parse gives its
+        verb no subject ('X, 50, is a pilot who says ..., said: "..."')."""
+        seg_before = self._segment_before(q)
+        seg_after = self._segment_after(q)
+        after = [t for t in seg_after if is_speech_verb(t)]
+        before = [t for t in reversed(seg_before) if is_speech_verb(t)]
         # "X said, according to the Mirror: ..." - the outlet only relays X's words
         after.sort(key=lambda t: t.lower_ == "according")
         before.sort(key=lambda t: t.lower_ == "according")
-        candidates = after + before
+        inner_end = self.doc.text[q.start:q.end].rstrip("'\"’” ")[-1:]
+        colon = bool(seg_before) and seg_before[-1].text in {":", "—", "–"}
+        new_sentence = inner_end in _SENT_END and (
+            not seg_after or next((t for t in seg_after if not t.is_punct), seg_after[0]).text[:1].isupper())
+        if before and (colon or (after and new_sentence)):
+            if colon and before[0].lower_ != "according":
+                return before[0]
+            candidates = before + after
+        else:
+            candidates = after + before
         for verb in candidates:
             if self.subject_of(verb) is not None:
                 return verb
@@ -285,6 +440,13 @@ class _Attributor:
             to = verb.doc[verb.i + 1]
             objs = [c for c in to.children if c.dep_ == "pobj"]
             return objs[0] if objs else (verb.doc[verb.i + 2] if verb.i + 2 < len(verb.doc) else None)
+        if is_passive(verb):
+            # "she was described by friends as ...": the agent speaks, never the subject
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is None and verb.lemma_.lower() == "quote":  # "he was quoted as saying"
+                pobj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            return pobj
         node = verb
         for _ in range(4):
             if self.index.in_quote(node.idx):
@@ -323,7 +485,10 @@ class _Attributor:
         lower = subj.lower_
         rules = self.rules
         if lower in rules["male_pronouns"] or lower in rules["female_pronouns"]:
-            return self.resolve_pronoun(subj)
+            found = self.resolve_pronoun(subj)
+            return found if found.name is not None else self.outlet(verb)
+        if lower in {"who", "that"} and subj.head.dep_ == "relcl":
+            return self.speaker_from_subject(self._antecedent(subj.head), verb)
         np = self._np_tokens(subj)
         for t in np:
             person = self.people.at_token(t.i)
@@ -340,8 +505,15 @@ class _Attributor:
             names = [t for t in np if t.pos_ == "PROPN" and t.is_title and t.i <= subj.i]
             if names and subj.lower_ not in speaker_nouns():
                 span = self.doc[names[0].i: subj.i + 1]
+                known = self._spelling_variant(subj.lower_, mention_gender(span))
+                if known is not None:
+                    return Speaker(self._name_of(known, None), span.start_char, span.end_char, person=known)
                 person = self.untagged.setdefault(span.text, Person(name=span.text, mentions=[span]))
                 return Speaker(span.text, span.start_char, span.end_char, person=person)
+        if subj.pos_ == "NOUN":
+            found = self._definite_referent(subj, verb)
+            if found is not None:
+                return found
         # spokesman for X, a statement from X: look into the whole phrase
         if lower in speaker_nouns():
             for t in subj.subtree:
@@ -358,6 +530,12 @@ class _Attributor:
             ent = self._org_entity([t for t in subj.subtree if not self.index.in_quote(t.idx)])
             if ent is not None and (verb is None or not any(x.i == ent.root.i for x in self._objects(verb))):
                 return Speaker(_strip_the(ent.text), *_strip_the_offsets(ent), organization=True)
+            # "a police spokesman said": the article's police force speaks
+            for c in subj.children:
+                if c.dep_ in {"compound", "amod", "nmod"} and c.i < subj.i:
+                    name = agency_for_word(c.lower_, self.ctx.agencies or [])
+                    if name is not None:
+                        return Speaker(name, c.idx, c.idx + len(c.text), organization=True)
             return self.outlet(verb)
         ent = self._org_entity(np)
         if ent is not None:
@@ -365,6 +543,15 @@ class _Attributor:
         if lower in rules["group_pronouns"]:
             return Speaker.none()
         return self.outlet(verb)
+
+    def _antecedent(self, relcl: Token) -> Token:
+        """'X, 50, is a pilot who says ...': 'who' -> 'pilot' -> its subject X."""
+        noun = relcl.head
+        if noun.dep_ == "attr":
+            subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return subj
+        return noun
 
     def _org_entity(self, tokens: list[Token], labels=("ORG",)) -> Optional[Span]:
         for t in tokens:
@@ -406,52 +593,154 @@ class _Attributor:
         return Speaker.none()
 
     def resolve_pronoun(self, pron: Token) -> Speaker:
-        """he/she: a person named as subject earlier in this or the previous paragraph (an
-        unnamed subject such as "his wife" means null), else a person named earlier in the
-        paragraph, else the last person quoted, else the nearest person mentioned."""
-        doc = pron.doc
-        para = self.paragraph_of(pron.idx)
-        first_para = para
-        for _ in range(_PRONOUN_PARAGRAPHS):
-            first_para = max(0, self._prev_nonempty(first_para))
-        lower = self.para_starts[first_para]
-        i = pron.i - 1
-        while i >= 0 and doc[i].idx >= lower:
-            t = doc[i]
-            i -= 1
-            if t.dep_ != "nsubj" or self.index.in_quote(t.idx):
-                continue
-            if not (t.head.dep_ == "ROOT" or is_speech_verb(t.head)):
-                continue  # a subject inside a reported clause is not who speaks next
-            if t.lower_ in self.rules["male_pronouns"] or t.lower_ in self.rules["female_pronouns"]:
-                continue
-            for n in [t] + self._np_tokens(t):
-                person = self.people.at_token(n.i)
-                if person is not None:
-                    return self.named(person, self.people.mention_at(n.i))
-            if t.lower_ in speaker_nouns() and not any(c.dep_ == "poss" and self.people.at_token(c.i)
-                                                        for c in t.children if False):
-                return Speaker.none()
-        pstart = self.para_starts[para]
-        for k in range(pron.i - 1, -1, -1):
-            t = doc[k]
-            if t.idx < pstart:
+        """he/she (and him/her): see :meth:`resolve_reference`, with the pronoun's gender."""
+        return self.resolve_reference(pron, word_gender(pron.lower_))
+
+    def resolve_reference(self, token: Token, gender: Optional[str], depth: int = 0) -> Speaker:
+        """Who a pronoun or a definite description ("the girl") refers to: walk back sentence
+        by sentence (this one first, then up to three earlier paragraphs, skipping captions);
+        in each, the main-clause subject, else the speaker of a quote there, else the nearest
+        person mentioned, of a compatible gender. An unnamed subject ("his wife", "a witness")
+        gives an unnamed speaker. Else the last person quoted, else the nearest person named."""
+        doc = token.doc
+        para0 = self.paragraph_of(token.idx)
+        seen_paras = {para0}
+        sent = token.sent
+        while True:
+            p = self.paragraph_of(sent.start_char)
+            if p == para0 or not self.is_caption(p):
+                if doc.text[self.paras[p][0]:self.paras[p][1]].strip():
+                    seen_paras.add(p)
+                if len(seen_paras) > _PRONOUN_PARAGRAPHS + 1:
+                    break
+                found = self._referent_in_sentence(sent, token, gender, depth)
+                if found is not None:
+                    return found
+            if sent.start == 0:
                 break
-            person = self.people.at_token(t.i)
-            if person is not None and not self.index.in_quote(t.idx):
-                return self.named(person, self.people.mention_at(t.i))
-        last = self.last_person_before(pron.idx)
-        if last is not None:
-            return last
+            sent = doc[sent.start - 1].sent
+        for a, _, sp in reversed(self.quote_events):
+            if a < token.idx and sp.person is not None and compatible(self.gender(sp.person), gender):
+                return sp
         best = None
         for person in self.people:
+            if not compatible(self.gender(person), gender):
+                continue
             for m in person.mentions:
-                if m.end_char <= pron.idx and not self.index.in_quote(m.start_char):
+                if m.end_char <= token.idx and not self.index.in_quote(m.start_char):
                     if best is None or m.start_char > best[1].start_char:
                         best = (person, m)
         if best is None:
             return Speaker.none()
         return self.named(best[0], best[1])
+
+    def _main_subject(self, t: Token) -> bool:
+        head = t.head
+        return (head.dep_ == "ROOT" or is_speech_verb(head)
+                or (head.dep_ == "conj" and head.head.dep_ == "ROOT"))
+
+    def _quote_between(self, a: int, b: int) -> bool:
+        return self._overlaps_quote(a, b)
+
+    def _referent_in_sentence(self, sent: Span, token: Token, gender: Optional[str],
+                              depth: int) -> Optional[Speaker]:
+        doc = token.doc
+        same = sent.start <= token.i < sent.end
+        limit = token.i if same else sent.end
+        end_char = token.idx if same else sent.end_char
+        toks = [t for t in doc[sent.start:limit] if not t.is_space and not self.index.in_quote(t.idx)]
+        if same:
+            toks = [t for t in toks if not self._quote_between(t.idx + len(t.text), token.idx)]
+        subjects = [t for t in toks if t.dep_ in {"nsubj", "nsubjpass"} and self._main_subject(t)]
+        if same:
+            subjects.reverse()
+        for subj in subjects:
+            found = self._referent(subj, depth)
+            if found is not None and compatible(found[1], gender):
+                return found[0]
+        for a, _, sp in reversed(self.quote_events):
+            if sent.start_char <= a < end_char and sp.person is not None \
+                    and compatible(self.gender(sp.person), gender):
+                return sp
+        for t in reversed(toks):
+            person = self.people.at_token(t.i)
+            if person is None:
+                continue
+            sp = self.named(person, self.people.mention_at(t.i))
+            if compatible(self.gender(sp.person), gender) and \
+                    compatible(mention_gender(self.people.mention_at(t.i)), gender):
+                return sp
+        return None
+
+    def _referent(self, subj: Token, depth: int = 0) -> Optional[tuple[Speaker, Optional[str]]]:
+        """What a subject refers to, for pronoun resolution: (speaker, gender), or None when
+        it is no single person (a pronoun, an organisation, a thing, a plural)."""
+        lower = subj.lower_
+        if subj.pos_ == "PRON" or lower in {"who", "that", "which"}:
+            return None
+        np = self._np_tokens(subj)
+        for t in [subj] + np:
+            person = self.people.at_token(t.i)
+            if person is not None:
+                sp = self.named(person, self.people.mention_at(t.i))
+                return sp, self.gender(sp.person)
+        if any(self.agency_at(t) is not None for t in np) or self._org_entity(np) is not None:
+            return None
+        if subj.tag_ in {"NNS", "NNPS"}:
+            return None
+        if depth == 0 and subj.pos_ == "NOUN":
+            found = self._definite_referent(subj, None, depth + 1)
+            if found is not None:
+                return found, self.gender(found.person) if found.person else word_gender(lower)
+        if lower in speaker_nouns() or word_gender(lower) is not None or lower in _role_words():
+            return Speaker(None, unnamed=True), word_gender(lower)
+        return None
+
+    def _definite_referent(self, subj: Token, verb: Optional[Token], depth: int = 0) -> Optional[Speaker]:
+        """'the president' -> the person titled President; 'the girl' -> the girl named just
+        before; 'The father of a teenager killed ..., said' in a lede -> the person the next
+        sentence introduces as its subject."""
+        children = list(subj.children)
+        det = next((c for c in children if c.dep_ == "det"), None)
+        if det is None or det.lower_ != "the" or subj.tag_ in {"NNS", "NNPS"}:
+            return None
+        if any(c.dep_ == "poss" for c in children):
+            return None
+        lower = subj.lower_
+        described = any(c.dep_ in {"prep", "relcl", "acl"} for c in children)
+        if lower in _role_words() and not described:
+            person = self._person_with_role(lower, subj.idx)
+            if person is not None:
+                m = next((m for m in reversed(person.mentions) if m.start_char < subj.idx), person.mentions[0])
+                return self.named(person, m)
+        gender = word_gender(lower)
+        if gender is None and lower not in speaker_nouns():
+            return None
+        if described:
+            return self._introduced_next(subj, gender)
+        found = self.resolve_reference(subj, gender, depth + 1)
+        return found if found.person is not None else None
+
+    def _introduced_next(self, subj: Token, gender: Optional[str]) -> Optional[Speaker]:
+        """The lede convention: "The father of a teenager killed in ... said ...", then
+        "John Roe said ..." - the person first named as subject of the next sentences."""
+        doc = subj.doc
+        nxt, count = subj.sent.end, 0
+        while nxt < len(doc) and count < 2:
+            sent = doc[nxt].sent
+            nxt = sent.end
+            if not sent.text.strip():
+                continue
+            count += 1
+            for t in sent:
+                if t.dep_ != "nsubj" or self.index.in_quote(t.idx) or not self._main_subject(t):
+                    continue
+                for n in [t] + self._np_tokens(t):
+                    person = self.people.at_token(n.i)
+                    if person is not None and person.first_mention.start_char >= sent.start_char \
+                            and compatible(self.gender(person), gender):
+                        return self.named(person, self.people.mention_at(n.i))
+        return None
 
     def _prev_nonempty(self, para: int) -> int:
         q = para - 1
@@ -463,7 +752,12 @@ class _Attributor:
         subj = self.subject_of(verb)
         pstart = self.para_starts[self.paragraph_of(verb.idx)]
         if subj is not None and subj.idx < pstart:
-            subj = None  # the parser ran a caption into this paragraph
+            # the parser ran a caption or dateline into this paragraph: the paragraph's
+            # opening noun phrase is the subject when no other finite verb stands between
+            subj = self._paragraph_subject(verb, pstart)
+        if subj is None and is_passive(verb):
+            # "the inquest was told": the witness being heard goes on speaking
+            return self.current_speaker(verb.idx)
         if subj is None:
             first = max(verb.sent.start, self.index.token_at(pstart))
             for t in verb.doc[first:verb.i]:
@@ -475,6 +769,31 @@ class _Attributor:
         if speaker.name is not None and not speaker.organization:
             bisect.insort(self.person_speakers, (verb.idx, id(speaker), speaker))
         return speaker
+
+    def _paragraph_subject(self, verb: Token, pstart: int) -> Optional[Token]:
+        doc = verb.doc
+        i = self.index.token_at(pstart)
+        while i < verb.i and (doc[i].is_space or doc[i].idx < pstart):
+            i += 1
+        head = None
+        for t in doc[i:verb.i]:
+            if head is None and t.pos_ in {"NOUN", "PROPN", "PRON"}:
+                head = t
+                while head.dep_ in {"compound", "amod", "nmod"} and head.i < head.head.i < verb.i:
+                    head = head.head  # "Mr [Roe]", "police [spokesman]"
+            elif head is not None and t.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
+                return None
+        return head
+
+    def current_speaker(self, char: int) -> Speaker:
+        """The speaker of the last direct quote if it stands within the two paragraphs before."""
+        para = self.paragraph_of(char)
+        for a, _, sp in reversed(self.quote_events):
+            if a < char:
+                if para - self.paragraph_of(a) <= 4 and sp.name is not None:
+                    return sp
+                break
+        return Speaker.none()
 
     def last_person_before(self, char: int) -> Optional[Speaker]:
         k = bisect.bisect_left(self.person_speakers, (char,)) - 1
@@ -513,6 +832,8 @@ class _Attributor:
             if self._is_name_like(q, text):
                 continue
             verb = self.find_verb(q)
+            if verb is None and q.continues and not self._opens_after_intro(q):
+                verb = self._closing_verb(q)  # '"...' ... 'and more,' Jane Roe said.
             clause = None
             if verb is not None:
                 speaker = self.speaker_of_verb(verb)
@@ -523,6 +844,8 @@ class _Attributor:
                     speaker = reported
             elif (clause := self.speaker_of_clause(q)) is not None:
                 speaker = clause
+            elif (intro := self._introduced_by_report(q)) is not None:
+                speaker = intro
             else:
                 speaker = Speaker.none()
             if speaker.name is None and len(text.split()) <= 2:
@@ -532,6 +855,46 @@ class _Attributor:
             prev = Attribution(quote, speaker, verb)
             prev_span = q
             found.append(prev)
+            self.quote_events.append((q.start, q.end, speaker))
+        return found
+
+    def _opens_after_intro(self, q: QuoteSpan) -> bool:
+        seg = self._segment_before(q)
+        return bool(seg) and seg[-1].text in {":", ","}
+
+    def _closing_verb(self, q: QuoteSpan) -> Optional[Token]:
+        """A quote left open over paragraphs, attributed after its closing mark only."""
+        k = self.spans.index(q)
+        for nxt in self.spans[k + 1:k + 8]:
+            if nxt.paragraph <= q.paragraph or nxt.family != q.family:
+                break
+            if self.doc.text[self.paras[nxt.paragraph][0]:nxt.open_mark].strip():
+                break  # not a continuation paragraph
+            if nxt.close_mark is not None:
+                verbs = [t for t in self._segment_after(nxt) if is_speech_verb(t)]
+                return verbs[0] if verbs else None
+            if not nxt.continues:
+                break
+        return None
+
+    def _introduced_by_report(self, q: QuoteSpan) -> Optional[Speaker]:
+        """A quote paragraph right after a paragraph of reported speech continues it: "A
+        police spokesman said officers were called at 3pm." / "'On arrival, ...'"."""
+        pstart, _ = self.paras[q.paragraph]
+        if self.doc.text[pstart:q.open_mark].strip():
+            return None
+        p = self._prev_nonempty(q.paragraph)
+        while p >= 0 and self.is_caption(p):
+            p = self._prev_nonempty(p)
+        if p < 0:
+            return None
+        found = self._reported_in(p)
+        if found is None:
+            return None
+        a, b = self.paras[p]
+        k = bisect.bisect_left(self.index.quoted_starts, a)
+        if k < len(self.index.quoted) and self.index.quoted[k][0] < b:
+            return None  # the paragraph has its own direct quote
         return found
 
     def _is_name_like(self, q: QuoteSpan, text: str) -> bool:
@@ -558,7 +921,7 @@ class _Attributor:
         for p in range(prev.paragraph + 1, q.paragraph):
             a, b = self.paras[p]
             chunk = self.doc.text[a:b]
-            if not chunk.strip() or self.ctx.is_furniture(a, b):
+            if not chunk.strip() or self.ctx.is_furniture(a, b) or self.is_caption(p):
                 continue
             between += 1
             if between > 2:
