@@ -117,17 +117,21 @@ def batches(articles: Iterable["Article"], batch_size: int = DEFAULT_BATCH_SIZE,
             max_chars: int = MAX_BATCH_CHARS) -> Iterator[list["Article"]]:
     """Group articles into lists of at most ``batch_size`` items and ``max_chars`` characters.
 
-    An article longer than ``max_chars`` forms a batch of its own. Lazy: reads one batch ahead.
+    An article longer than ``max_chars`` forms a batch of its own. Lazy: a full batch is
+    handed on as soon as its last article is read.
     """
     batch: list = []
     chars = 0
     for article in articles:
         size = len(article.text)
-        if batch and (len(batch) >= batch_size or chars + size > max_chars):
+        if batch and chars + size > max_chars:
             yield batch
             batch, chars = [], 0
         batch.append(article)
         chars += size
+        if len(batch) >= batch_size:  # at once, not when the next article comes (live streams)
+            yield batch
+            batch, chars = [], 0
     if batch:
         yield batch
 
@@ -249,8 +253,9 @@ def _pool_outcomes(nlp: Optional["Language"], articles: Iterable["Article"], job
     try:
         for batch in batches(articles, batch_size):
             pending.append(executor.submit(_work, batch))
-            # keep every worker busy, but never read the inputs far ahead of the output
-            while len(pending) >= IN_FLIGHT_PER_JOB * jobs:
+            # keep every worker busy, but never read the inputs far ahead of the output;
+            # hand on finished results at once
+            while pending and (len(pending) >= IN_FLIGHT_PER_JOB * jobs or pending[0].done()):
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()

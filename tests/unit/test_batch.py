@@ -36,15 +36,17 @@ def test_batches_respect_count_and_characters(lengths, batch_size, max_chars, ex
     assert [a.source for b in got for a in b] == [a.source for a in articles]
 
 
-def test_batches_are_lazy():
+def test_batches_are_lazy_and_a_full_batch_goes_at_once():
+    read = []
+
     def endless():
-        i = 0
         while True:
-            yield Article(text="x", source=str(i))
-            i += 1
+            read.append(len(read))
+            yield Article(text="x", source=str(read[-1]))
 
     first = next(batch.batches(endless(), batch_size=3))
     assert [a.source for a in first] == ["0", "1", "2"]
+    assert len(read) == 3  # not waiting for a fourth article (a live stream may pause)
 
 
 @pytest.mark.parametrize("jobs", [1, 3])
