@@ -148,6 +148,27 @@ def normalize_name(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=None)
+def _synonyms() -> dict[str, str]:
+    pairs = {}
+    for line in load_lexicon("agency_synonyms.txt"):
+        short, sep, long_ = line.partition("=")
+        if not sep:
+            raise RuleFileError(asset_path("agency_synonyms.txt"), f"bad entry {line!r}: want 'short = long'")
+        pairs[normalize_name(short.strip()) or short.strip()] = long_.strip()
+    return pairs
+
+
+def merge_key(name: str) -> str:
+    """:func:`normalize_name` with spelling variants expanded, for merging mentions.
+
+    >>> merge_key("Brooklyn DA's Office") == merge_key("Brooklyn District Attorney's office")
+    True
+    """
+    synonyms = _synonyms()
+    return " ".join(synonyms.get(w, w) for w in normalize_name(name).split())
+
+
 def head_kind(words: Iterable[str]) -> Optional[str]:
     """The agency kind a name's head words give ("Oakland County Circuit Court" -> justice),
     the last head word deciding; None when no word is a head."""
@@ -425,7 +446,7 @@ def group_mentions(mentions: list[Mention]) -> list[Body]:
     """First grouping: same gazetteer entry, else same normalised name."""
     groups: dict[str, Body] = {}
     for m in mentions:
-        key = f"gaz:{m.entry.id}" if m.entry else f"name:{normalize_name(m.text)}"
+        key = f"gaz:{m.entry.id}" if m.entry else f"name:{merge_key(m.text)}"
         groups.setdefault(key, Body()).mentions.append(m)
     return list(groups.values())
 
@@ -551,8 +572,8 @@ def merge_same_names(bodies: list[Body]) -> list[Body]:
     """Bodies sharing a surface name (a pattern match and a gazetteer alias) are one."""
     merged: list[Body] = []
     for body in bodies:
-        keys = {normalize_name(m.text) for m in body.mentions}
-        target = next((b for b in merged if keys & {normalize_name(m.text) for m in b.mentions}), None)
+        keys = {merge_key(m.text) for m in body.mentions}
+        target = next((b for b in merged if keys & {merge_key(m.text) for m in b.mentions}), None)
         if target is None:
             merged.append(body)
         else:

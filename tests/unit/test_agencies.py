@@ -185,3 +185,29 @@ def test_plausible_definition(short, long_form, expected):
     from factx.extractors.agencies import plausible_definition
 
     assert plausible_definition(short, long_form) is expected
+
+
+def test_da_office_spellings_merge(extract_text):
+    text = ("The Brooklyn DA's office said the case was strong. A spokesman for the Brooklyn "
+            "District Attorney's Office declined to comment.")
+    facts = extract_text(text)
+    assert names(facts) == ["Brooklyn District Attorney's Office"]
+    assert facts.agencies[0].aliases == ["Brooklyn DA's office"]
+
+
+def test_sample_article_agencies(extract_text, shared_dir):
+    """The user's sample: the Met once (alias Met), the IOPC once, and HMICFRS as one body."""
+    path = shared_dir / "samples" / "met-port-reinvestigation.txt"
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    text = path.read_text(encoding="utf-8")
+    facts = extract_text(text)
+    by_name = {a.name: a for a in facts.agencies}
+    met = [a for a in facts.agencies if "Met" in a.aliases or a.name == "Metropolitan Police"]
+    assert len(met) == 1 and met[0].name == "Metropolitan Police" and "Met" in met[0].aliases
+    iopc = [a for a in facts.agencies if a.acronym == "IOPC" or a.name == "Independent Office for Police Conduct"]
+    assert len(iopc) == 1 and iopc[0].aliases == ["IOPC"]
+    assert any(n.startswith("Her Majesty") and n.endswith("Fire and Rescue Services") for n in by_name)
+    for a in facts.agencies:
+        for m in a.mentions:
+            assert text[m.start:m.end] == m.text
