@@ -306,6 +306,11 @@ def person_for_definite(doc: Doc, expr: AgeExpression, people: People) -> Option
     if not before and sent.start > 0:
         prev = doc[sent.start - 1].sent
         before = _candidates(people, doc, prev.start, prev.end)
+    # "the 31-year-old rapper posted a photo of himself and Mac": not Mac
+    # (a later possessive is the same person: "the missing 24-year-old, Roe's body was found")
+    later = {id(p) for p, t in _mentions_between(people, doc, expr.end, sent.end)
+             if (people.mention_at(t.i) or t.doc[t.i:t.i + 1]).root.dep_ != "poss"}
+    before = [(p, t) for p, t in before if id(p) not in later]
     distinct = _unique(p for p, _ in before)
     if len(distinct) == 1:
         return distinct[0]
@@ -313,11 +318,13 @@ def person_for_definite(doc: Doc, expr: AgeExpression, people: People) -> Option
         subjects = _unique(p for p, t in before if _subject_like(t))
         return subjects[-1] if len(subjects) == 1 else None
     only = None
-    if len(people) == 1 and any(not _modifier_only(people, m.root) for m in people.persons[0].mentions):
+    if len(people) == 1 and id(people.persons[0]) not in later and any(not _modifier_only(people, m.root) for m in people.persons[0].mentions):
         only = people.persons[0]
     if _is_possessor(doc, expr):
         return only
-    after = _candidates(people, doc, expr.end, sent.end)
+    # "The 53-year-old victim, identified by police as Jane Roe": the name given for it
+    after = [(p, t) for p, t in _candidates(people, doc, expr.end, sent.end)
+             if _named_as(people, t)]
     if after:
         return after[0][0]
     if _nominal_head(expr, doc).dep_ == "nsubj" and sent.end < len(doc):
@@ -328,6 +335,14 @@ def person_for_definite(doc: Doc, expr: AgeExpression, people: People) -> Option
             return subjects[0]
     # a story that names a single person: "the 41-year-old black man" is that person
     return only
+
+
+def _named_as(people: People, token: Token) -> bool:
+    mention = people.mention_at(token.i)
+    start = mention.start if mention is not None else token.i
+    doc = token.doc
+    return start > 0 and doc[start - 1].lower_ == "as" and any(
+        t.lower_ in patterns()["identify_words"] for t in doc[max(0, start - 8):start - 1])
 
 
 def describes_person(head: Token) -> bool:

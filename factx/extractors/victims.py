@@ -208,14 +208,18 @@ def read_mention(mention: Span) -> list[Evidence]:
 
     dep = role.dep_
     if dep in {"nsubjpass", "dobj", "obj", "nsubj", "attr"} and head.pos_ in {"VERB", "AUX"}:
-        for verb in _verb_group(head):
+        best = None
+        # a subject is shared by joined verbs ("was hit and killed"); an object is its verb's own
+        for verb in (_verb_group(head) if dep in {"nsubj", "nsubjpass"} else [head]):
             if not _same_line(root, verb):
                 continue
             passive = dep == "nsubjpass" or (dep == "nsubj" and _passive_aux(verb))
             reading = _verb_reading(verb, dep if dep != "nsubj" or not passive else "nsubjpass")
-            if reading is not None:
-                add(*reading)
-                break
+            # "was hit and killed": the worst harm of the joined verbs
+            if reading is not None and (best is None or (reading[0] and best[0] and HARM_RANK[reading[1]] > HARM_RANK[best[1]])):
+                best = reading
+        if best is not None:
+            add(*best)
     elif dep == "pobj" and head.dep_ in {"prep", "agent"}:
         noun = head.head
         if head.dep_ == "agent" or head.lower_ == "by":
@@ -355,8 +359,8 @@ def _copula_reading(verb: Token) -> Optional[tuple[str, str, bool]]:
                 harm = _among_reading(pobj)
                 if harm is not None:
                     return harm, "among-harmed", False
-        if child.dep_ == "acomp" and child.lower_ in lex["condition_words"]:
-            return "injured", "condition", False
+        if child.dep_ == "acomp" and child.lower_ in lex["condition_words"] and not any(child.children):
+            return "injured", "condition", False  # "is critical", not "was critical of"
         if child.dep_ == "prep" and child.lower_ in {"in", "on"}:
             for pobj in child.children:
                 if pobj.lower_ == "condition" and any(a.lower_ in lex["condition_words"] for a in pobj.children):
@@ -392,6 +396,44 @@ def article_reports_harm(doc: Doc) -> bool:
     )
 
 
+def reported_self_harm(doc: Doc, people: People) -> list[tuple[Person, Evidence]]:
+    """'Roe said he was assaulted' / 'Roe says photographer assaulted him': a pronoun in what
+    a named person says is that person, unless the speaker speaks in a role (a titled
+    officer, a relative)."""
+    lex = lexicon()
+    out = []
+    for pron in doc:
+        dep = lex["pronouns"].get(pron.lower_)
+        if dep is None or pron.dep_ not in {"nsubjpass", "dobj"}:
+            continue
+        verb = pron.head
+        if verb.dep_ != "ccomp" or verb.head.lower_ not in lex["speech_verbs"] and verb.head.lower_ not in {"say", "tell"}:
+            continue
+        speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        person = people.at_token(speaker.i) if speaker is not None else None
+        if person is None or _speaks_in_role(people, speaker):
+            continue
+        reading = _verb_reading(verb, pron.dep_)
+        if reading is not None and reading[0]:
+            out.append((person, Evidence(True, reading[1], "said-of-self", pron.i, reading[3])))
+    return out
+
+
+def _speaks_in_role(people: People, token: Token) -> bool:
+    from .people import titles
+
+    lex = lexicon()
+    mention = people.mention_at(token.i)
+    if mention is None:
+        return True
+    doc = token.doc
+    if mention.start > 0 and doc[mention.start - 1].lower_ in titles():
+        return True
+    words = _role_words(mention.root, _np_role(mention.root))
+    return any(w.lower_ in lex["relation_nouns"] or w.lower_ in titles() for w in words
+               if not mention.start <= w.i < mention.end)
+
+
 def harm_nearby(doc: Doc, sent: Span) -> bool:
     """A death is a crime's or an accident's when its sentence, or the one before, names
     harm: 'died after being hit', 'was stabbed ... He died in hospital'."""
@@ -407,9 +449,11 @@ def harm_nearby(doc: Doc, sent: Span) -> bool:
 def assess(doc: Doc, people: People) -> list[Assessment]:
     """Evidence for and against every named person."""
     harm_context = article_reports_harm(doc)
+    said = reported_self_harm(doc, people)
     out = []
     for person in people:
         a = Assessment(person)
+        a.evidence.extend(ev for p, ev in said if p is person)
         for mention in person.mentions:
             for ev in read_mention(mention):
                 if ev.weak and ev.harm == "killed":

@@ -90,3 +90,13 @@ def test_definite_repeat_of_stated_age_not_given_to_another(extract_text):
 def test_modifier_name_not_given_an_age(extract_text):
     text = "Thousands attended the Ariel Grant concert when the 22-year-old attacker struck."
     assert ages_of(extract_text, text) == set()
+
+
+def test_definite_age_not_given_to_a_person_named_later_in_its_sentence(extract_text):
+    text = "Fans mourned Mac Dorsey. The 31-year-old rapper posted a photo of himself and Dorsey."
+    assert ages_of(extract_text, text) == set()
+
+
+def test_definite_age_then_possessive_of_same_person(extract_text):
+    text = "Laura Bennett went missing in May. After a search for the missing 24-year-old, Bennett's car was found."
+    assert ages_of(extract_text, text) == {("Laura Bennett", 24)}

@@ -98,3 +98,22 @@ def test_described_victim_gives_harm_and_age(extract_text):
             "Police released footage of the shooting that killed Kieran Moss.")
     facts = extract_text(text)
     assert [(v.name, v.age, v.harm) for v in facts.victims] == [("Kieran Moss", 17, "killed")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Actor Milo Brandt told reporters he was assaulted by a photographer.", {("Milo Brandt", "harmed")}),
+    # an officer speaking in role is not talking about themself
+    ("Det Sgt Alma Reid said he was stabbed in the chest.", set()),
+    # a relative speaking
+    ("Her father, Owen Tate, said she was attacked on the way home.", set()),
+])
+def test_pronoun_in_own_report(extract_text, text, expected):
+    assert victims_of(extract_text, text) == expected
+
+
+def test_joined_verbs_take_the_worst_harm(extract_text):
+    assert victims_of(extract_text, "Ben Ashcroft was hit and killed by a van.") == {("Ben Ashcroft", "killed")}
+
+
+def test_critical_of_is_not_a_condition(extract_text):
+    assert victims_of(extract_text, "Coach Tim Rourke was critical of the slow start.") == set()
