@@ -605,7 +605,7 @@ class _Attributor:
         doc = token.doc
         para0 = self.paragraph_of(token.idx)
         seen_paras = {para0}
-        sent = token.sent
+        sent = self._piece(token.i)
         while True:
             p = self.paragraph_of(sent.start_char)
             if p == para0 or not self.is_caption(p):
@@ -616,9 +616,12 @@ class _Attributor:
                 found = self._referent_in_sentence(sent, token, gender, depth)
                 if found is not None:
                     return found
-            if sent.start == 0:
+            i = sent.start - 1
+            while i >= 0 and doc[i].is_space:
+                i -= 1
+            if i < 0:
                 break
-            sent = doc[sent.start - 1].sent
+            sent = self._piece(i)
         for a, _, sp in reversed(self.quote_events):
             if a < token.idx and sp.person is not None and compatible(self.gender(sp.person), gender):
                 return sp
@@ -634,8 +637,20 @@ class _Attributor:
             return Speaker.none()
         return self.named(best[0], best[1])
 
-    def _main_subject(self, t: Token) -> bool:
+    def _piece(self, i: int) -> Span:
+        """The part of token i's sentence inside token i's paragraph (the parser sometimes
+        runs a caption line into the next sentence)."""
+        doc = self.doc
+        sent = doc[i].sent
+        a, b = self.paras[self.paragraph_of(doc[i].idx)]
+        start = max(sent.start, bisect.bisect_left(self.index.starts, a))
+        end = min(sent.end, bisect.bisect_left(self.index.starts, b + 1))
+        return doc[start:max(end, start + 1)]
+
+    def _main_subject(self, t: Token, piece: Optional[Span] = None) -> bool:
         head = t.head
+        if piece is not None and not piece.start <= head.head.i < piece.end:
+            return True  # the piece's own root (a caption was parsed into the sentence)
         return (head.dep_ == "ROOT" or is_speech_verb(head)
                 or (head.dep_ == "conj" and head.head.dep_ == "ROOT"))
 
@@ -651,7 +666,10 @@ class _Attributor:
         toks = [t for t in doc[sent.start:limit] if not t.is_space and not self.index.in_quote(t.idx)]
         if same:
             toks = [t for t in toks if not self._quote_between(t.idx + len(t.text), token.idx)]
-        subjects = [t for t in toks if t.dep_ in {"nsubj", "nsubjpass"} and self._main_subject(t)]
+        # a subject by the parse, or by the surface ("Jane Roe said" mis-parsed)
+        subjects = [t for t in toks if (t.dep_ in {"nsubj", "nsubjpass"} and self._main_subject(t, sent))
+                    or (t.i + 1 < len(doc) and is_speech_verb(doc[t.i + 1])
+                        and self.people.at_token(t.i) is not None)]
         if same:
             subjects.reverse()
         for subj in subjects:
@@ -662,7 +680,8 @@ class _Attributor:
             if sent.start_char <= a < end_char and sp.person is not None \
                     and compatible(self.gender(sp.person), gender):
                 return sp
-        for t in reversed(toks):
+        # nearest first in the pronoun's own sentence, else leftmost first (Hobbs' order)
+        for t in (reversed(toks) if same else toks):
             person = self.people.at_token(t.i)
             if person is None:
                 continue
