@@ -64,8 +64,9 @@ BAD_ENT_LABELS = {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "MONE
 # words before a date that point ahead of the narrative: a yearless date after them is the
 # occurrence nearest the reference date ("adjourned sentencing until 6 November")
 UNTIL_LEAD = re.compile(
-    r"\b(?:until|till|til|by|due(?:\s+(?:on|in|at|by))?|set\s+for|scheduled\s+(?:for|on)|slated\s+for|"
-    r"fixed\s+for|listed\s+for|expected\s+(?:on|by|in)|deadline\s+(?:of|is)|adjourned\s+(?:to|until)|"
+    r"\b(?:until|till|til|by|(?:is|are|was|were|be|been)\s+(?:due(?:\s+(?:on|in|at|by))?|set\s+for|"
+    r"scheduled\s+(?:for|on)|slated\s+for|fixed\s+for|listed\s+for|expected\s+(?:on|by|in))|"
+    r"deadline\s+(?:of|is)|adjourned\s+(?:to|until)|"
     r"remanded\s+(?:to|until)|bailed\s+(?:to|until)|postponed\s+(?:to|until)|"
     r"put\s+back\s+(?:to|until)|deferred\s+(?:to|until))\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
 COURT_LEAD = re.compile(r"\b(?:adjourned|remanded|bailed|postponed|deferred|put\s+back|set|scheduled|due)\b[^.;]*$",
@@ -302,7 +303,7 @@ def resolve_mentions(doc: Doc, ctx) -> Iterator[tuple[Mention, Optional[str], st
     year_anchors: list[tuple[int, int]] = []            # (position, year) of explicit dates
     last_weekday: dict[int, date] = {}                  # "last Monday" -> later "Monday"
     month_days: dict[tuple, date] = {}                  # a repeated "January 4" keeps its year
-    done: list[tuple[Mention, Optional[str], str]] = []
+    done: list[Optional[tuple[Mention, Optional[str], str]]] = []
     deferred: list[tuple[int, Mention, Tense, Optional[Span]]] = []
     for mention in mentions:
         e = mention.expr
@@ -330,7 +331,7 @@ def resolve_mentions(doc: Doc, ctx) -> Iterator[tuple[Mention, Optional[str], st
         month_day = (e.month, e.day) if e.month is not None and e.year is None and e.rel is None else None
         if month_day is not None:
             near = [y for pos, y in year_anchors if mention.start - pos <= ANCHOR_YEAR_CHARS]
-            if near and tense != "future" and not cue:
+            if near and tense == "past" and not cue:
                 anchor_year = near[-1]  # a narrative about a dated event keeps its year
             if anchor_year is None and e.day is not None and tense != "future" and ref is not None and cue:
                 tense = _nearest_tense(e.month, e.day, ref)
@@ -346,7 +347,7 @@ def resolve_mentions(doc: Doc, ctx) -> Iterator[tuple[Mention, Optional[str], st
                                  day_first=day_first, anchor_year=anchor_year)
         # remember what later mentions hang on
         day = _value_day(value)
-        if day is not None and not is_publication and e.is_day_level:
+        if day is not None and not is_publication and e.is_day_level and not _on_stamp_line(text, mention.start):
             sentence = span.sent.start_char if span is not None else mention.start
             hour = e.hour if e.hour is not None else 21 if e.daypart in ("EV", "NI") else None
             day_anchors.append(DayAnchor(mention.start, day, tense, sentence,
@@ -373,15 +374,24 @@ def resolve_mentions(doc: Doc, ctx) -> Iterator[tuple[Mention, Optional[str], st
                 anchor = found.day + timedelta(days=1)   # "at 11.45pm on Friday ... at 1am"
         else:
             earlier = [a for a in day_anchors if a.start < mention.start]
-            anchor = earlier[-1].day if earlier else main_event.day if main_event else None
-            if anchor is None and _has_apposition(text, mention, mentions):
-                anchor = ref
-        if anchor is None and e.anchored:
-            anchor = ref  # counted from the publication day, like TimeML's DCT
+            anchor = earlier[-1].day if earlier else None
+            if anchor is None:
+                if not _has_apposition(text, mention, mentions):
+                    done[index] = None  # "the next morning" with nothing to count from
+                    continue
+                anchor = ref  # replaced by the stated date (_apply_appositions)
         value, typ = resolve(e, ref, tense=tense, anchor=anchor, ref_time=ref_time, day_first=day_first)
         done[index] = (mention, value, typ)
-    for mention, value, typ in done:
-        yield mention, value, _type_of(value, typ)
+    for item in done:
+        if item is not None:
+            mention, value, typ = item
+            yield mention, value, _type_of(value, typ)
+
+
+def _on_stamp_line(text: str, pos: int) -> bool:
+    """The position is on a "Published: ..." / "Updated: ..." line (a second stamp)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return bool(PUBLICATION_PREFIX.match(text[line_start:pos]))
 
 
 def _type_of(value: Optional[str], typ: str) -> str:
@@ -426,8 +436,9 @@ def clock_anchor(anchors: list["DayAnchor"], where: tuple[int, int, int], tense:
     before = [a for a in same_sentence if a.start < pos]
     if before:
         return before[-1]
-    if same_sentence:
-        return same_sentence[0]
+    after = [a for a in same_sentence if not a.story_time]
+    if after:
+        return after[0]  # "at 2am on what police said was a quiet Saturday"
     same_paragraph = [a for a in usable if a.paragraph == paragraph and a.start < pos]
     if same_paragraph:
         return same_paragraph[-1]
@@ -436,6 +447,18 @@ def clock_anchor(anchors: list["DayAnchor"], where: tuple[int, int, int], tense:
         return future[-1] if future else None
     earlier = [a for a in usable if a.start < pos and not a.story_time]
     return earlier[-1] if earlier else main_event
+
+
+def _base_forms(token) -> set[str]:
+    """The word and its likely base forms (the pipeline has no lemmatizer): "announced" ->
+    {"announced", "announce", "announc"}; irregular forms are listed in the lexicon."""
+    word = token.lower_
+    forms = {word, token.lemma_.lower()}
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""),
+                         ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            forms.add(word[: -len(suffix)] + repl)
+    return forms
 
 
 def _is_story_time(span: Optional[Span]) -> bool:
@@ -447,7 +470,7 @@ def _is_story_time(span: Optional[Span]) -> bool:
     token = span.root
     for _ in range(6):
         if token.i < span.start or token.i >= span.end:
-            if token.lemma_.lower() in words or token.lower_ in words:
+            if any(form in words for form in _base_forms(token)):
                 return True
             if token.pos_ in ("VERB", "AUX"):
                 return False
