@@ -447,19 +447,33 @@ class _Attributor:
             if pobj is None and verb.lemma_.lower() == "quote":  # "he was quoted as saying"
                 pobj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             return pobj
+        doc = verb.doc
+        prev = doc[verb.i - 1] if verb.i > 0 else None
+        if verb.tag_ == "VBG" and prev is not None and not self.index.in_quote(prev.idx) and (
+                prev.lower_ in {"him", "her"} or self.people.at_token(prev.i) is not None):
+            return prev  # "it led to him replying: ..."
+        if prev is not None and prev.pos_ == "PROPN" and not self.index.in_quote(prev.idx) and (
+                verb.pos_ not in {"VERB", "AUX"} or (prev.dep_ == "compound" and prev.head.i == verb.i)):
+            return prev  # "the News reports, ..." with 'reports' tagged as a noun
         node = verb
-        for _ in range(4):
+        for _ in range(5):
             if self.index.in_quote(node.idx):
-                return None
+                if node.i == verb.i:
+                    return None
+                # a clause inside a partial quote: its subject is quoted, climb past it
+                if node.head.i == node.i:
+                    return None
+                node = node.head
+                continue
             subj = [c for c in node.children if c.dep_ in {"nsubj", "csubj"}
                     and not self.index.in_quote(c.idx)]
             if subj:
                 return subj[0]
             if node.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "relcl"} \
-                    and node.head is not node:
+                    and node.head.i != node.i:
                 node = node.head
                 continue
-            if node.pos_ in {"NOUN", "PROPN"} and node.dep_ in {"dobj", "pobj"} and node.head is not node:
+            if node.pos_ in {"NOUN", "PROPN"} and node.dep_ in {"dobj", "pobj"} and node.head.i != node.i:
                 node = node.head if node.dep_ == "dobj" else node.head.head
                 continue
             break
@@ -500,6 +514,10 @@ class _Attributor:
             if hit is not None:
                 return Speaker(hit[2], hit[0], hit[1], organization=True)
         ent = self._org_entity(np)
+        if ent is None and subj.pos_ == "PROPN":
+            known = self._earlier_organisation(subj)
+            if known is not None:
+                return known
         if ent is None and subj.pos_ == "PROPN" and subj.is_title and subj.ent_type_ in {"", "PERSON"}:
             # a name the model did not tag: "Samantha Foulds, who ..., posted"
             names = [t for t in np if t.pos_ == "PROPN" and t.is_title and t.i <= subj.i]
@@ -542,7 +560,26 @@ class _Attributor:
             return Speaker(_strip_the(ent.text), *_strip_the_offsets(ent), organization=True)
         if lower in rules["group_pronouns"]:
             return Speaker.none()
+        if verb is not None and verb.lower_ == "according" and subj.pos_ == "PROPN":
+            # "according to WCBS 2": a source the model did not tag
+            toks = [subj] + [c for c in subj.children if c.dep_ in {"compound", "nummod"}]
+            a = min(t.idx for t in toks)
+            b = max(t.idx + len(t.text) for t in toks)
+            return Speaker(self.doc.text[a:b], a, b, organization=True)
         return self.outlet(verb)
+
+    def _earlier_organisation(self, head: Token) -> Optional[Speaker]:
+        """'the News' after 'the Daily News': the fuller organisation name used before."""
+        if self.people.at_token(head.i) is not None:
+            return None
+        word = head.lower_
+        for ent in self.doc.ents:
+            if ent.start >= head.i:
+                break
+            if ent.label_ in _OUTLET_LABELS and len(ent) > 1 and ent[-1].lower_ == word \
+                    and not (ent.start <= head.i < ent.end):
+                return Speaker(_strip_the(ent.text), head.idx, head.idx + len(head.text), organization=True)
+        return None
 
     def _antecedent(self, relcl: Token) -> Token:
         """'X, 50, is a pilot who says ...': 'who' -> 'pilot' -> its subject X."""
@@ -574,7 +611,11 @@ class _Attributor:
         """'A witness told WCBS 2' / 'said to the Post': the outlet the words were given to."""
         if verb is None or verb.lower_ == "according":
             return Speaker.none()
-        for c in verb.children:
+        verbs = [verb]
+        while verbs[-1].dep_ in {"advcl", "xcomp", "conj", "ccomp"} and len(verbs) < 4 and verbs[-1].head.i != verbs[-1].i:
+            verbs.append(verbs[-1].head)  # "X told the Post ..., saying ..."
+        children = [c for v in verbs for c in v.children]
+        for c in children:
             cands = [c]
             if c.dep_ == "prep" and c.lower_ == "to":
                 cands = [g for g in c.children if g.dep_ == "pobj"]
@@ -664,8 +705,9 @@ class _Attributor:
         limit = token.i if same else sent.end
         end_char = token.idx if same else sent.end_char
         toks = [t for t in doc[sent.start:limit] if not t.is_space and not self.index.in_quote(t.idx)]
-        if same:
-            toks = [t for t in toks if not self._quote_between(t.idx + len(t.text), token.idx)]
+        if same:  # across a quote only the subject of the verb that introduced it counts
+            toks = [t for t in toks if not self._quote_between(t.idx + len(t.text), token.idx)
+                    or (t.dep_ == "nsubj" and is_speech_verb(t.head))]
         # a subject by the parse, or by the surface ("Jane Roe said" mis-parsed)
         subjects = [t for t in toks if (t.dep_ in {"nsubj", "nsubjpass"} and self._main_subject(t, sent))
                     or (t.i + 1 < len(doc) and is_speech_verb(doc[t.i + 1])
@@ -781,7 +823,7 @@ class _Attributor:
             first = max(verb.sent.start, self.index.token_at(pstart))
             for t in verb.doc[first:verb.i]:
                 person = self.people.at_token(t.i)
-                if person is not None and not self.index.in_quote(t.idx):
+                if person is not None and not self.index.in_quote(t.idx) and t.dep_ != "poss":
                     return self.named(person, self.people.mention_at(t.i))
             return self.outlet(verb)
         speaker = self.speaker_from_subject(subj, verb)
