@@ -43,6 +43,11 @@ def agency(facts, name):
     ("The Queens District Attorney's office declined to comment.", ["Queens District Attorney's office"]),
     ("The appeal was heard by the NSW Court of Criminal Appeal.", ["NSW Court of Criminal Appeal"]),
     ("Detroit police said the gunman fled.", ["Detroit police"]),
+    ("The Administration for Children's Services removed the boy from the home.",
+     ["Administration for Children's Services"]),
+    ("Callers pretending to work for NHS Test and Trace asked for bank details.", ["NHS Test and Trace"]),
+    ("The Administration for Veterans' Housing wrote to the family.", ["Administration for Veterans' Housing"]),
+    ("The City of Norwich Police said two men were held.", ["City of Norwich Police"]),
 ])
 def test_finds_agencies(extract_text, text, expected):
     assert names(extract_text(text)) == expected
