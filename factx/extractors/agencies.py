@@ -14,14 +14,17 @@ Where the mentions come from (all as spaCy spans, so offsets are right by constr
   see :mod:`factx.extractors.acronyms`); a bare "NYPD" joins "New York Police Department"
   when its letters are the long form's initials.
 
-Mentions of one body are merged into one Agency: same gazetteer entry, same name, an acronym
-and its long form, "Riverside County (California) police" with "Riverside County Sheriff's
-Office" (same place), and "the force" when exactly one police force is named. Weak aliases
-("Met", "APD") count only when the body is otherwise named or a police word follows
-("Met officers").
+Mentions of one body are merged into one Agency: same gazetteer entry; same name up to
+spelling (``models/agency_synonyms.txt``: "DA's office" = "District Attorney's Office"); an
+acronym and its long form; police names equal but for unit words ("Rochester Police" =
+"Rochester Police Department"); "Riverside County (California) police" with "Riverside County
+Sheriff's Office" (same place), or a local "Lewisham police" with the article's only named
+force; "the Supreme Court" with the only "Brooklyn Supreme Court"; and "the force" when exactly
+one police force is named. Weak aliases ("Met", "APD", "AFP") count only when the body is
+otherwise named or a police word follows ("Met officers").
 
-    >>> # "The Metropolitan Police ... the Met's officers ... Scotland Yard"
-    >>> # -> Agency(name="Metropolitan Police", aliases=["Met", "Scotland Yard"], kind="police")
+    "The Metropolitan Police ... the Met's officers ... Scotland Yard ... the force"
+    -> Agency(name="Metropolitan Police", aliases=["Met", "Scotland Yard", "force"], kind="police")
 
 Known limits: bare "police", "the court", "prosecutors" are never agencies (as the gold
 wants); a pattern match that runs into a neighbouring capitalised word ("Tuesday Kent Police")
