@@ -64,14 +64,16 @@ BAD_ENT_LABELS = {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "MONE
 # words before a date that point ahead of the narrative: a yearless date after them is the
 # occurrence nearest the reference date ("adjourned sentencing until 6 November")
 UNTIL_LEAD = re.compile(
-    r"\b(?:until|till|til|by|(?:is|are|was|were|be|been)\s+(?:due(?:\s+(?:on|in|at|by))?|set\s+for|"
-    r"scheduled\s+(?:for|on)|slated\s+for|fixed\s+for|listed\s+for|expected\s+(?:on|by|in))|"
+    r"\b(?:until|till|til|by|scheduled\s+(?:for|on)|slated\s+for|"
+    r"(?:(?:is|are|was|were|be|been)\s+|,\s*)(?:due(?:\s+(?:on|in|at|by))?|set\s+for|"
+    r"fixed\s+for|listed\s+for|expected\s+(?:on|by|in))|"
     r"deadline\s+(?:of|is)|adjourned\s+(?:to|until)|"
     r"remanded\s+(?:to|until)|bailed\s+(?:to|until)|postponed\s+(?:to|until)|"
     r"put\s+back\s+(?:to|until)|deferred\s+(?:to|until))\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
 COURT_LEAD = re.compile(r"\b(?:adjourned|remanded|bailed|postponed|deferred|put\s+back|set|scheduled|due)\b[^.;]*$",
                         re.IGNORECASE)
-NAME_HEADS = {"school", "roast", "best", "paper", "papers", "newspaper", "supplement", "league",
+SET_LEAD = re.compile(r"\b(?:every|each)\s+(?:other\s+)?$", re.IGNORECASE)
+NAME_HEADS = {"prayers", "prayer", "mass", "school", "roast", "best", "paper", "papers", "newspaper", "supplement", "league",
               "service", "services", "trading", "club", "market"}
 FUTURE_LEADS = {"due", "set", "expected", "scheduled", "going", "planned", "plans", "plan",
                 "likely", "poised", "slated", "hoping", "hopes", "intends"}
@@ -176,6 +178,8 @@ def governing_tense(span: Span) -> Tense:
     if verb.tag_ == "VBG" and verb.lower_ == "going" and any(a.lower_ in ("is", "are", "'s", "'re", "am") for a in aux):
         return "future"
     if verb.tag_ in ("VBZ", "VBP"):
+        if any(form in vocab()["schedule_verbs"] for form in _base_forms(verb)):
+            return "future"  # "the trial starts Monday": a timetable
         return "present"
     if verb.tag_ == "VB" and (aux or verb.dep_ == "xcomp"):
         # "bailed to appear on 6 November", "could face trial": no tense of its own; "present"
@@ -212,7 +216,14 @@ def _has_context(text: str, doc: Doc, mention: Mention) -> bool:
     if label in BAD_ENT_LABELS:
         return False
     if e.month is not None:
-        return bool(MONTH_LEAD.search(left)) or (label == "DATE" and text[mention.start:mention.end] not in ("May", "March"))
+        if MONTH_LEAD.search(left):
+            return True
+        if text[mention.start:mention.end] not in ("May", "March"):
+            return label == "DATE"
+        # "the May election", "the March protest": a month word before a noun, after "the"
+        span = _span(doc, mention.start, mention.end)
+        return label == "DATE" and re.search(r"\bthe\s+$", left, re.IGNORECASE) is not None \
+            and span is not None and span.root.dep_ in ("compound", "amod") and span.root.head.pos_ == "NOUN"
     if e.year is not None:
         right = text[mention.end:mention.end + 30]
         if re.match(r"\s*(?:[A-Z][a-z]+\s+)*(?:Avenue|Street|Road|Ave|St|Rd|Lane|Drive|Boulevard|Blvd|Place|Way|Court)\b", right):
@@ -312,6 +323,8 @@ def resolve_mentions(doc: Doc, ctx) -> Iterator[tuple[Mention, Optional[str], st
             continue
         if mention.needs_context and not _has_context(text, doc, mention):
             continue
+        if SET_LEAD.search(text[max(0, mention.start - 12):mention.start]):
+            continue  # "every Monday", "each June": a set, not a date
         span = _span(doc, mention.start, mention.end)
         if mention.rule in ("weekday", "month", "holiday") and _is_name_part(doc, span, mention):
             continue
@@ -536,8 +549,18 @@ def _nearest_tense(month: int, day: int, ref: date) -> Tense:
 
 def _is_name_part(doc: Doc, span: Optional[Span], mention: Mention) -> bool:
     """"Sunday Times", "April Jones", "a Halloween prank": a day or month word inside a name."""
-    label = _ent_label(doc, mention.start, mention.end)
-    if label in ("ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT"):
+    for ent in doc.ents:
+        if not (ent.start_char < mention.end and mention.start < ent.end_char):
+            continue
+        if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"):
+            continue
+        extra = (doc.text[ent.start_char:mention.start] + " " + doc.text[mention.end:ent.end_char]).lower()
+        if re.sub(r"\b(?:the|a|an|'s|’s)\b|[^\w]", "", extra):
+            return True   # "the Good Friday Agreement", "the Sunday Times", "April Jones"
+        if ent.label_ in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT") or (
+                ent.label_ == "FAC" and mention.rule != "holiday"):
+            return True   # the whole mention is a name: "May" (Theresa May)
+    if mention.rule == "holiday" and _name_follows(doc.text, mention.end):
         return True
     if span is not None and len(span) == 1 and span.root.dep_ == "compound" and span.root.head.i > span.root.i \
             and span.root.head.pos_ == "NOUN":
@@ -545,7 +568,26 @@ def _is_name_part(doc: Doc, span: Optional[Span], mention: Mention) -> bool:
         head = span.root.head.lower_
         return mention.rule == "holiday" or head in NAME_HEADS
     return False
-    return False
+
+
+DATE_WORDS = re.compile(r"(?:morning|afternoon|evening|night|day|eve|weekend|week|bank|holidays?|period|break|"
+                        r"season|and|or|at|on|in|"
+                        r"to|through|from|the|[A-Z][a-z]+day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
+                        re.IGNORECASE)
+
+
+def _name_follows(text: str, end: int) -> bool:
+    """A capitalised non-date word right after a holiday outside a title-case line:
+    "the Good Friday Agreement", "the Easter Rising" (not "On Easter Sunday Smith said")."""
+    m = re.match(r"[ \t]+([A-Z][a-z]+)", text[end:end + 30])
+    if m is None or DATE_WORDS.fullmatch(m.group(1)):
+        return False
+    line_start = text.rfind("\n", 0, end) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    long_words = [w for w in re.findall(r"[A-Za-z]+", line) if len(w) > 3]
+    title_case = len(long_words) >= 5 and sum(w[0].isupper() for w in long_words) / len(long_words) > 0.6
+    return not title_case
 
 
 def _value_day(value: Optional[str]) -> Optional[date]:
