@@ -72,6 +72,7 @@ UNTIL_LEAD = re.compile(
     r"put\s+back\s+(?:to|until)|deferred\s+(?:to|until))\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
 COURT_LEAD = re.compile(r"\b(?:adjourned|remanded|bailed|postponed|deferred|put\s+back|set|scheduled|due)\b[^.;]*$",
                         re.IGNORECASE)
+TEMPORAL_PREP = re.compile(r"\b(?:on|at|over|since|until|till|by|before|after|during)\s+$", re.IGNORECASE)
 SET_LEAD = re.compile(r"\b(?:every|each)\s+(?:other\s+)?$", re.IGNORECASE)
 NAME_HEADS = {"prayers", "prayer", "mass", "school", "roast", "best", "paper", "papers", "newspaper", "supplement", "league",
               "service", "services", "trading", "club", "market"}
@@ -556,11 +557,14 @@ def _is_name_part(doc: Doc, span: Optional[Span], mention: Mention) -> bool:
             continue
         extra = (doc.text[ent.start_char:mention.start] + " " + doc.text[mention.end:ent.end_char]).lower()
         if re.sub(r"\b(?:the|a|an|'s|’s)\b|[^\w]", "", extra):
+            if ent.start_char >= mention.start and TEMPORAL_PREP.search(doc.text[max(0, mention.start - 8):mention.start]):
+                continue  # "On Easter Sunday Smith visited": the tagger ran the name on
             return True   # "the Good Friday Agreement", "the Sunday Times", "April Jones"
         if ent.label_ in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT") or (
                 ent.label_ == "FAC" and mention.rule != "holiday"):
             return True   # the whole mention is a name: "May" (Theresa May)
-    if mention.rule == "holiday" and _name_follows(doc.text, mention.end):
+    if mention.rule == "holiday" and re.search(r"\b(?:the|a|an)\s+$", doc.text[max(0, mention.start - 5):mention.start],
+                                                re.IGNORECASE) and _name_follows(doc, mention.end):
         return True
     if span is not None and len(span) == 1 and span.root.dep_ == "compound" and span.root.head.i > span.root.i \
             and span.root.head.pos_ == "NOUN":
@@ -576,9 +580,11 @@ DATE_WORDS = re.compile(r"(?:morning|afternoon|evening|night|day|eve|weekend|wee
                         re.IGNORECASE)
 
 
-def _name_follows(text: str, end: int) -> bool:
-    """A capitalised non-date word right after a holiday outside a title-case line:
-    "the Good Friday Agreement", "the Easter Rising" (not "On Easter Sunday Smith said")."""
+def _name_follows(doc: Doc, end: int) -> bool:
+    """A capitalised non-date word right after a holiday outside a title-case line: "the Good
+    Friday Agreement", "the Easter Rising". The caller asks for "the" before the holiday
+    ("On Easter Sunday Smith said" is a date)."""
+    text = doc.text
     m = re.match(r"[ \t]+([A-Z][a-z]+)", text[end:end + 30])
     if m is None or DATE_WORDS.fullmatch(m.group(1)):
         return False

@@ -87,3 +87,113 @@ def test_names_and_counts_are_not_dates(extract_text):
     text = "April Jones met Sunday Times reporters. A crowd of 2015 people lived at 1705 Hoe Avenue."
     facts = extract_text(text, reference_date="2022-08-18")
     assert _dates(facts) == []
+
+
+# ---------------------------------------------------------------- round 2: anchors and tense
+
+def test_bare_time_takes_the_event_day_not_a_future_court_date(extract_text):
+    text = ("Published: 14 March 2024\n\n"
+            "Two men were hurt in a fight outside a bar early on Saturday.\n\n"
+            "A woman, 40, appeared at the magistrates court on Monday. She will appear at the "
+            "crown court on 2 April.\n\n"
+            "Officers said they were called at 1.40am.\n")
+    got = _dates(extract_text(text))
+    assert ("1.40am", "2024-03-09T01:40", "TIME") in got
+    assert ("2 April", "2024-04-02", "DATE") in got
+
+
+def test_bare_time_skips_the_day_the_story_was_told(extract_text):
+    text = ("Published: 17 September 2020\n\n"
+            "The gallery was set on fire on June 3, 2019, the inquiry heard.\n\n"
+            "On Wednesday, the owner told the inquiry she still had nightmares.\n\n"
+            "During the fire, a beam collapsed at 9.15pm.\n")
+    assert ("9.15pm", "2019-06-03T21:15", "TIME") in _dates(extract_text(text))
+
+
+def test_bare_time_prefers_its_own_sentence_and_paragraph(extract_text):
+    text = ("Published: 14 March 2024\n\n"
+            "The shop was raided on Tuesday. The owner returned on Wednesday and called police "
+            "at 9am.\n")
+    assert ("9am", "2024-03-13T09:00", "TIME") in _dates(extract_text(text))
+
+
+def test_early_morning_after_a_late_night_is_the_next_day(extract_text):
+    text = "Officers were called at 11.45pm on Friday. Three men were arrested at 1am."
+    got = _dates(extract_text(text, reference_date="2022-08-18"))
+    assert ("1am", "2022-08-13T01:00", "TIME") in got
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The judge adjourned sentencing until 6 November.", ("6 November", "2023-11-06", "DATE")),
+    ("She was bailed to appear at court on 12 November.", ("12 November", "2023-11-12", "DATE")),
+    ("The vote, set for Nov. 3, would go ahead.", ("Nov. 3", "2023-11-03", "DATE")),
+    ("The hearing is due on 20 October.", ("20 October", "2023-10-20", "DATE")),
+    ("He was arrested on 6 September.", ("6 September", "2023-09-06", "DATE")),
+    ("He was held until 6 September.", ("6 September", "2023-09-06", "DATE")),
+    ("He has until Friday to respond.", ("Friday", "2023-10-06", "DATE")),
+    ("He was remanded in custody until Monday.", ("Monday", "2023-10-09", "DATE")),
+    ("The trial starts on Monday.", ("Monday", "2023-10-09", "DATE")),
+])
+def test_yearless_dates_follow_tense_and_cues(extract_text, sentence, expected):
+    # reference Monday 2 October 2023
+    assert expected in _dates(extract_text(sentence, reference_date="2023-10-02"))
+
+
+def test_range_year_does_not_capture_a_later_court_date(extract_text):
+    text = ("She admitted fraud between April 2016 and March 2022. The judge adjourned "
+            "sentencing until 6 November.")
+    got = _dates(extract_text(text, reference_date="2023-10-02"))
+    assert ("6 November", "2023-11-06", "DATE") in got
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Crime rose in the 90s.", [("the 90s", "199X", "DATE")]),
+    ("It is the worst attack of the 21st century.", [("the 21st century", "20", "DATE")]),
+    ("The firm collapsed late last year.", [("late last year", "2021", "DATE")]),
+    ("Talks will resume early next week.", [("early next week", "2022-W34", "DATE")]),
+    ("The report is due at the end of the month.", [("the end of the month", "2022-08", "DATE")]),
+    ("Police made several arrests over the weekend.", [("the weekend", "2022-W32-WE", "DATE")]),
+    ("Two people were shot overnight.", [("overnight", "2022-08-17TNI", "TIME")]),
+    ("Monday's vote was postponed.", [("Monday", "2022-08-15", "DATE")]),
+    ("Revenue fell in FY2021 and rose in Q3.", [("FY2021", "FY2021", "DATE"), ("Q3", "2022-Q3", "DATE")]),
+    ("The company reported third-quarter profit.", [("third-quarter", "2022-Q3", "DATE")]),
+    ("The church was attacked at Easter.", [("Easter", "2022-04-17", "DATE")]),
+    ("The May election was a disaster.", [("May", "2022-05", "DATE")]),
+    ("The hearing begins at 3 p.m. ET on Monday.", [("3 p.m. ET on Monday", "2022-08-22T15:00", "TIME")]),
+    ("The blast happened at 10am local time.", [("10am local time", "2022-08-18T10:00", "TIME")]),
+])
+def test_news_expressions_in_context(extract_text, sentence, expected):
+    facts = extract_text(sentence, reference_date="2022-08-18")
+    assert _dates(facts) == expected
+    assert _offsets_ok(facts, sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The hotline runs 24/7.",
+    "He lost his brother on 9/11.",          # the attacks, an event name: not reported
+    "The bill passed in a 3-2 vote.",
+    "Install version 2.1.3 of the app.",
+    "She may go to the police.",
+    "Theresa May said the attack was appalling.",
+    "Thousands joined a march through the city.",
+    "They will march on the town hall.",
+    "The court is an august body.",
+    "The playwright August Wilson was honoured.",
+    "He told the Sunday Times he was innocent.",
+    "It was a 24-hour operation.",
+    "They found the 1,000-year-old skeleton.",
+    "He visits his mother every Monday.",
+    "She booked an overnight stay.",
+    "The Good Friday Agreement changed everything.",
+    "Muslims gathered for Friday prayers.",
+    "The third quarter of the game was tense.",
+    "Prices have doubled over the past decade.",
+])
+def test_news_negatives(extract_text, sentence):
+    assert _dates(extract_text(sentence, reference_date="2022-08-18")) == []
+
+
+def test_type_follows_the_value(extract_text):
+    text = "The attack happened on Tuesday night and the arrest on Wednesday at 10am."
+    for _, value, typ in _dates(extract_text(text, reference_date="2022-08-18")):
+        assert typ == ("TIME" if "T" in value else "DATE")

@@ -261,7 +261,72 @@ NO_REFERENCE = [
     ("Q3 2021", None, "past", "2021-Q3", D),
 ]
 
-TABLE = ABSOLUTE + WEEKDAYS + RELATIVE_DAYS + RELATIVE_UNITS + MONTHS_SEASONS_HOLIDAYS + SPECIAL + TIMES + NO_REFERENCE
+# TimeML / TempEval-3 conventions beyond the crime-news basics (round 2)
+TIMEML = [
+    ("the 90s", None, "past", "199X", D),
+    ("the late 80s", None, "past", "198X", D),
+    ("the early 2000s", None, "past", "200X", D),
+    ("the 21st century", None, "past", "20", D),
+    ("the 19th century", None, "past", "18", D),
+    ("the twentieth century", None, "past", "19", D),
+    ("this century", THU, "past", "20", D),
+    ("mid-2019", None, "past", "2019", D),
+    ("late last year", THU, "past", "2021", D),
+    ("early next week", THU, "future", "2022-W34", D),
+    ("early last month", THU, "past", "2022-07", D),
+    ("mid-next year", THU, "future", "2023", D),
+    ("the end of the month", THU, "past", "2022-08", D),
+    ("the end of next month", THU, "future", "2022-09", D),
+    ("the start of the year", THU, "past", "2022", D),
+    ("the beginning of last year", THU, "past", "2021", D),
+    ("the middle of the week", THU, "past", "2022-W33", D),
+    ("over the weekend", THU, "past", None, None),       # "the weekend" is the expression
+    ("a week ago", THU, "past", "2022-W32", D),
+    ("two weeks from now", THU, "future", "2022-W35", D),
+    ("overnight", THU, "past", "2022-08-17TNI", T),
+    ("overnight", THU, "future", "2022-08-18TNI", T),
+    ("Aug 3rd", THU, "past", "2022-08-03", D),
+    ("3rd of August", THU, "past", "2022-08-03", D),
+    ("Aug. 3", THU, "past", "2022-08-03", D),
+    ("14/09/2020", None, "past", "2020-09-14", D),
+    ("09/14/2020", None, "past", "2020-09-14", D),
+    ("FY2021", None, "past", "FY2021", D),
+    ("FY21", None, "past", "FY2021", D),
+    ("fiscal 2021", None, "past", "FY2021", D),
+    ("fiscal year 2021", None, "past", "FY2021", D),
+    ("the 2021 fiscal year", None, "past", "FY2021", D),
+    ("Q3", THU, "past", "2022-Q3", D),
+    ("Q4", THU, "past", "2021-Q4", D),
+    ("Q4", THU, "future", "2022-Q4", D),
+    ("Q1", THU, "future", "2023-Q1", D),
+    ("Q2 of 2021", None, "past", "2021-Q2", D),
+    ("the third quarter", THU, "past", "2022-Q3", D),
+    ("the fourth quarter", THU, "future", "2022-Q4", D),
+    ("third-quarter", THU, "past", "2022-Q3", D),
+    ("H1 2021", None, "past", "2021-H1", D),
+    ("the first half of 2021", None, "past", "2021-H1", D),
+    ("the second half of the year", THU, "past", "2022-H2", D),
+    ("the first half of next year", THU, "future", "2023-H1", D),
+    ("the spring", THU, "past", "2022-SP", D),
+    ("Easter", THU, "past", "2022-04-17", D),
+    ("Easter", THU, "future", "2023-04-09", D),
+    ("Good Friday", date(2024, 5, 1), "past", "2024-03-29", D),
+    ("Thanksgiving", THU, "future", "2022-11-24", D),
+    ("Memorial Day", THU, "past", "2022-05-30", D),
+    ("Christmas Eve", THU, "future", "2022-12-24", D),
+    ("New Year's Day", THU, "future", "2023-01-01", D),
+    ("next Tuesday", THU, "past", "2022-08-23", D),
+    ("Tuesday", THU, "future", "2022-08-23", D),
+    ("3 p.m. ET", THU, "past", "2022-08-18T15:00", T),
+    ("10am local time", THU, "past", "2022-08-18T10:00", T),
+    ("noon", THU, "past", "2022-08-18T12:00", T),
+    ("3 p.m. ET on Monday", THU, "future", "2022-08-22T15:00", T),
+    ("the third quarter of the game", THU, "past", None, None),
+    ("dawn", THU, "past", None, None),                 # optional in TimeML: not reported
+    ("the past decade", THU, "past", None, None),      # a duration (P1DE), not a date
+]
+
+TABLE = ABSOLUTE + WEEKDAYS + RELATIVE_DAYS + RELATIVE_UNITS + MONTHS_SEASONS_HOLIDAYS + SPECIAL + TIMES + NO_REFERENCE + TIMEML
 
 
 def test_table_is_big_enough():
@@ -321,6 +386,9 @@ NEGATIVES = [
     "sunday", "a weekend", "20,000 years ago", "the past year", "three hours", "5-3", "Route 66",
     "2019-20", "1,500 years ago", "room 1204", "the 1-0 win", "nearly two decades", "weekly",
     "3.5 per cent", "1.30", "page 12",
+    "3-1", "a 3-2 vote", "version 2.1.3", "iOS 14.2", "a 24-hour", "the 1,000-year-old", "May Road",
+    "she may go", "a march", "an august body", "every Monday", "Mondays", "the 2019-20 season",
+    "q3", "the 2nd", "in two weeks",
 ]
 
 
