@@ -72,6 +72,8 @@ def widen_name(mention: Span) -> Span:
 
     def namey(t: Token) -> bool:
         return (t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.lower_ not in known
+                and t.lower_[:-1] not in known  # "Chief of Detectives"
+                and not (t.i > 0 and doc[t.i - 1].lower_ == "of")
                 and t.ent_type_ not in {"ORG", "GPE", "NORP", "LOC", "FAC", "DATE"}
                 and "\n" not in t.whitespace_)
 
@@ -93,6 +95,9 @@ def title_before(mention: Span) -> list[Token]:
         word = t.lower_
         if word in known:
             out.append(t)
+        elif word == "of" and out and out[-1].text[:1].isupper() and i > 0 \
+                and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha:
+            out.append(t)  # "Chief of Detectives", "Director of Public Prosecutions"
         elif t.pos_ in _STOP_POS and not (t.pos_ == "PROPN" or t.text[:1].isupper() and t.is_alpha):
             break
         elif t.ent_type_ in {"DATE", "TIME", "PERSON", "CARDINAL"}:
@@ -131,7 +136,7 @@ def title_after(head: Token) -> list[Token]:
     for c in head.children:
         if c.dep_ == "appos" and c.i > head.i and has_role(t.text for t in c.subtree):
             return _clean(_until_clause(list(c.subtree)))
-        if c.dep_ == "relcl" and c.lemma_ == "be":
+        if c.dep_ == "relcl" and (c.lemma_ == "be" or c.lower_ in {"is", "was", "are", "were", "'s", "’s"}):
             attr = next((g for g in c.children if g.dep_ in {"attr", "acomp"}), None)
             if attr is not None and has_role(t.text for t in attr.subtree):
                 return _clean(list(attr.subtree))

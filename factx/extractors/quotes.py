@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Official, Quote
 from ..rules import load_json, load_lexicon
-from .people import Person
+from .people import Person, titles
 from .officials import agency_for_word, find_officials, title_before, title_inside, widen_name
 from .speaker_gender import compatible, first_name_gender, mention_gender, person_gender, word_gender
 from .quote_marks import QuoteSpan, find_quote_spans, paragraphs
@@ -150,7 +150,7 @@ def is_speech_verb(token: Token) -> bool:
     if token.lower_ == "according":
         return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
     if token.lower_ not in verbs and token.lemma_.lower() not in verbs:
-        if token.pos_ == "VERB" and token.lemma_.lower() in _statement_verbs() and any(
+        if token.pos_ == "VERB" and token.lower_ in _statement_verbs() and any(
                 c.dep_ == "dobj" and c.lower_ in _statement_nouns() for c in token.children):
             return True  # "X made this statement:", "X issued a statement"
         # "He went on: ...", "as she put it, ..."
@@ -407,12 +407,31 @@ class _Attributor:
         out.reverse()
         return out
 
+    def _intro_line(self, q: QuoteSpan) -> list[Token]:
+        """'His agent issued this statement:' closing the paragraph before a quote that opens
+        its own: the tokens of that introducing sentence."""
+        pstart, _ = self.paras[q.paragraph]
+        if self.doc.text[pstart:q.open_mark].strip():
+            return []
+        p = self._prev_nonempty(q.paragraph)
+        if p < 0:
+            return []
+        a, b = self.paras[p]
+        if not self.doc.text[a:b].rstrip().endswith(":"):
+            return []
+        last = bisect.bisect_left(self.index.starts, b) - 1
+        while last >= 0 and self.doc[last].is_space:
+            last -= 1
+        if last < 0 or self.index.in_quote(self.doc[last].idx):
+            return []
+        return [t for t in self._piece(last) if not self.index.in_quote(t.idx)]
+
     def find_verb(self, q: QuoteSpan) -> Optional[Token]:
         """The reporting verb of a quote: after it ('..., said X') unless the quote ends a
         sentence that a reporting clause before it opened ('X said: "...". Y added ...'
         belongs to X); the clause right before a colon wins even when the parse gives its
         verb no subject ('X, 50, is a pilot who says ..., said: "..."')."""
-        seg_before = self._segment_before(q)
+        seg_before = self._segment_before(q) or self._intro_line(q)
         seg_after = self._segment_after(q)
         after = [t for t in seg_after if is_speech_verb(t)]
         before = [t for t in reversed(seg_before) if is_speech_verb(t)]
@@ -444,7 +463,7 @@ class _Attributor:
             # "she was described by friends as ...": the agent speaks, never the subject
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
-            if pobj is None and verb.lemma_.lower() == "quote":  # "he was quoted as saying"
+            if pobj is None and verb.lower_ == "quoted":  # "he was quoted as saying"
                 pobj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             return pobj
         doc = verb.doc
@@ -513,6 +532,9 @@ class _Attributor:
             hit = self.agency_at(t)
             if hit is not None:
                 return Speaker(hit[2], hit[0], hit[1], organization=True)
+        titled = self._titled_name(np, subj)
+        if titled is not None:
+            return titled
         ent = self._org_entity(np)
         if ent is None and subj.pos_ == "PROPN":
             known = self._earlier_organisation(subj)
@@ -567,6 +589,27 @@ class _Attributor:
             b = max(t.idx + len(t.text) for t in toks)
             return Speaker(self.doc.text[a:b], a, b, organization=True)
         return self.outlet(verb)
+
+    def _titled_name(self, np: list[Token], subj: Token) -> Optional[Speaker]:
+        """'Mayor Lovely Warren' with 'Warren' tagged ORG or untagged: capitalised words
+        right after a title or role word name a person."""
+        if subj.pos_ != "PROPN" or not subj.is_title or self.people.at_token(subj.i) is not None:
+            return None
+        toks = [t for t in np if t.i <= subj.i]
+        known = titles() | _role_words()
+        cut = max((k for k, t in enumerate(toks) if t.lower_ in known), default=None)
+        if cut is None:
+            return None
+        name = toks[cut + 1:]
+        if not name or len(name) > 3 or any(not (t.pos_ == "PROPN" and t.is_title and t.is_alpha) for t in name) \
+                or any(self.agency_at(t) is not None for t in name) \
+                or name[-1].i - name[0].i != len(name) - 1:
+            return None
+        span = self.doc[name[0].i: subj.i + 1]
+        person = self.people.find(span.text) if len(name) > 1 else None
+        if person is None:
+            person = self.untagged.setdefault(span.text, Person(name=span.text, mentions=[span]))
+        return Speaker(self._name_of(person, span), span.start_char, span.end_char, person=person)
 
     def _earlier_organisation(self, head: Token) -> Optional[Speaker]:
         """'the News' after 'the Daily News': the fuller organisation name used before."""
@@ -1009,7 +1052,7 @@ class _Attributor:
     # ---- reported speech
     def indirect(self, used_verbs: set[int]) -> list[Attribution]:
         found: list[Attribution] = []
-        content_verbs = set(self.rules["object_content_verbs"])
+        content_verbs = {f for v in self.rules["object_content_verbs"] for f in verb_forms(v)}
         for t in self.doc:
             if t.i in used_verbs or not is_speech_verb(t) or self.index.in_quote(t.idx):
                 continue
@@ -1054,7 +1097,7 @@ class _Attributor:
                 return None
             return toks[0].idx, toks[-1].idx + len(toks[-1].text)
         clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-        if clause is None and verb.lemma_.lower() in content_verbs:
+        if clause is None and (verb.lemma_.lower() in content_verbs or verb.lower_ in content_verbs):
             clause = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if clause is None:
             return None
