@@ -55,6 +55,7 @@ _APOSTROPHES = ("'", "\u2019")
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _PUNCT = re.compile(r"[^\w\s&]")
 _ORDINAL = re.compile(r"^\d{1,3}(st|nd|rd|th)$")
+_NAME_ENTS = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP", "PERSON"})
 _NON_NAME_POS = frozenset({"VERB", "AUX", "DET", "PRON", "ADP", "NUM", "ADV", "SCONJ", "CCONJ", "PART", "INTJ"})
 # a match followed by these is a building or a thing, not the body: "Bankstown Police Station"
 _NOT_BODY_AFTER = frozenset({"station", "stations", "headquarters", "hq", "car", "cars", "van", "vans", "tape", "box"})
@@ -351,6 +352,11 @@ def ruler_mentions(doc: Doc, spans: Iterable[Span]) -> list[Mention]:
             found.append(Mention(sub, rule, entry=entry, kind=entry.kind, weak=label == "weak"))
             continue
         start, end = _trim(doc, span.start, span.end, trim_leading=True)
+        if key.startswith(("place-", "county-")) and in_title_case_line(doc, start):
+            # "Family Slams Kent Police": in a headline every word is capitalised, so only
+            # words the model tagged as part of a name may stand before the head
+            while start < end and doc[start].ent_type_ not in _NAME_ENTS:
+                start += 1
         if end - start < 2 and not key.startswith("precinct"):
             continue
         if end < len(doc) and doc[end].lower_ in _NOT_BODY_AFTER:
@@ -367,6 +373,23 @@ def ruler_mentions(doc: Doc, spans: Iterable[Span]) -> list[Mention]:
             continue
         found.append(Mention(sub, rule, kind=rule_kind(rule), generic=generic))
     return found
+
+
+def in_title_case_line(doc: Doc, i: int) -> bool:
+    """True when token i sits on a line set in Title Case (a headline): most words of four
+    letters or more there start with a capital, verbs included."""
+    text = doc.text
+    start = text.rfind("\n", 0, doc[i].idx) + 1
+    end = text.find("\n", doc[i].idx)
+    return _title_case(text[start:end if end >= 0 else len(text)])
+
+
+@lru_cache(maxsize=256)
+def _title_case(line: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", line) if len(w) >= 4]
+    if len(words) < 4:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _in_caps_line(span: Span) -> bool:

@@ -216,3 +216,24 @@ def test_sample_article_agencies(extract_text, shared_dir):
     for a in facts.agencies:
         for m in a.mentions:
             assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Woman Sues Police Over Wrongful Arrest\n\nA woman is suing.", []),
+    ("Cyclist Hit By Bus Driver Sues City Council\n\nShe was hurt.", []),
+    ("Protesters Rally Outside Federal Court\n\nThey marched.", []),
+    ("Family Slams Kent Police Over Son's Death\n\nThey are angry.", ["Kent Police"]),
+])
+def test_title_case_headlines(extract_text, text, expected):
+    assert names(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Family Slams Kent Police Over Son's Death", True),
+    ("Met officers who failed Stephen Port victims face new probe", False),
+    ("Kent Police", False),
+])
+def test_title_case_line_detection(line, expected):
+    from factx.extractors.agencies import _title_case
+
+    assert _title_case(line) is expected
