@@ -282,19 +282,38 @@ _MISLABELS = frozenset({"ORG", "GPE", "FAC", "NORP", "LOC", "PRODUCT", "WORK_OF_
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
-def trim_person_entity(ent: Span) -> Span:
-    """Drop headline words glued after a name: verbs ('Has Died') and shouted words ('DEFENDS')."""
-    doc, end = ent.doc, ent.end
+def _headline_cut(ent: Span) -> Optional[int]:
+    """Where headline words glued onto a name begin: the first verb ('Has Died', 'Was Found
+    Dead') or shouted word ('SLAMS') after the first token, else None."""
     first_upper = ent[0].is_upper and len(ent[0]) > 1
-    while end - ent.start > 1:
-        last = doc[end - 1]
-        if last.tag_ in _VERB_TAGS or (not first_upper and last.is_upper and len(last) > 1 and last.is_alpha):
-            end -= 1
-        else:
-            break
-    if end == ent.end:
+    for token in ent[1:]:
+        if token.tag_ in _VERB_TAGS or (not first_upper and token.is_upper and len(token) > 1 and token.is_alpha):
+            return token.i
+    return None
+
+
+def trim_person_entity(ent: Span) -> Span:
+    """Drop headline words glued after a name: verbs ('Has Died', 'Was Found Dead') and shouted
+    words ('REBUKES'), with everything after them."""
+    cut = _headline_cut(ent)
+    if cut is None:
         return ent
-    return Span(doc, ent.start, end, label=ent.label_, kb_id=ent.kb_id_)
+    return Span(ent.doc, ent.start, cut, label=ent.label_, kb_id=ent.kb_id_)
+
+
+def split_headline_entity(ent: Span) -> list[Span]:
+    """'Lionel Tarrant REBUKES Hugo Brisk' tagged as one entity: the name-shaped parts on
+    either side of the glued headline word, with the entity's label."""
+    cut = _headline_cut(ent)
+    if cut is None:
+        return [ent]
+    doc = ent.doc
+    parts = [Span(doc, ent.start, cut, label=ent.label_)]
+    if doc[cut].is_upper and cut + 1 < ent.end:
+        rest = Span(doc, cut + 1, ent.end, label=ent.label_)
+        if name_shaped(rest):
+            parts.append(rest)
+    return parts
 
 
 def name_shaped(span: Span) -> bool:
@@ -354,14 +373,23 @@ def fix_person_entities(ents: list[Span]) -> list[Span]:
     """Repair PERSON entities: trim headline words, and relabel as PERSON the name-shaped
     ORG/GPE/FAC... entities that repeat a tagged person's name or surname, or carry an age or
     an honorific. Place labels (GPE, LOC) need a repeated full name or a cue."""
-    persons = [trim_person_entity(e) if e.label_ == "PERSON" else e for e in ents]
+    persons = []
+    for e in ents:
+        if e.label_ == "PERSON":
+            persons.append(trim_person_entity(e))
+        elif e.label_ in _MISLABELS and not name_shaped(e):
+            persons.extend(split_headline_entity(e))
+        else:
+            persons.append(e)
     full = {e.text.lower() for e in persons if e.label_ == "PERSON"}
     last = {e[-1].lower_ for e in persons if e.label_ == "PERSON" and len(name_tokens(e.text)) > 1}
     out: list[Span] = []
     for ent in persons:
         if ent.label_ in _MISLABELS and name_shaped(ent):
             text, multi = ent.text.lower(), len(name_tokens(ent.text)) > 1
-            repeats = text in full or (ent[-1].lower_ in last and (multi or ent.label_ not in _PLACE_LABELS))
+            # the full name, or its surname, is tagged PERSON elsewhere
+            repeats = text in full or (ent[-1].lower_ in last and (multi or ent.label_ not in _PLACE_LABELS)) \
+                or (multi and ent[-1].lower_ in full)
             if ent.label_ in _PLACE_LABELS and not multi:
                 repeats = False
             if repeats or has_person_cue(ent):

@@ -11,29 +11,32 @@ def person_ents(nlp, text):
 
 
 @pytest.mark.parametrize("text, name", [
-    # an age after or before the name
-    ("Shooting at the Sheepshead houses killed a 22-year-old Crystal Sweet on Sunday.", "Crystal Sweet"),
-    ("Ki-Suck Han, 58, was pushed onto the tracks.", "Ki-Suck Han"),
+    # an age before or after the name (the model tags these ORG)
+    ("Gunfire at the Harrowgate flats killed a 27-year-old Amber Quillan on Saturday.", "Amber Quillan"),
+    ("Dong-Hyun Seo, 61, was pushed onto the rails.", "Dong-Hyun Seo"),
     # named as, harmed
     ("Officers named the man as Dominic Seery.", "Dominic Seery"),
-    ("Nadia Orlov was stabbed outside a nightclub in Leeds.", "Nadia Orlov"),
+    ("Nadia Orlov was stabbed outside a nightclub in Carlisle.", "Nadia Orlov"),
 ])
 def test_mislabelled_names_become_people(nlp, text, name):
     assert name in person_ents(nlp, text)
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Richie Havens Has Died At Age 72", "Richie Havens"),
-    ("Donald Trump DEFENDS Kyle Rittenhouse", "Donald Trump"),
+    # the model glues a title-case verb or a shouted word onto the name
+    ("Opal Brennick Has Died At Age 68", "Brennick"),
+    ("Casimir Weld Was Found Dead In Flat", "Casimir Weld"),
+    ("Emmett Raines PRAISES Dorian Kell", "Emmett Raines"),
+    ("Ferdinand Oakes Has Been Arrested\n\nFerdinand Oakes was held on Monday.", "Ferdinand Oakes"),
 ])
 def test_headline_words_trimmed(nlp, text, name):
     assert name in person_ents(nlp, text)
 
 
 @pytest.mark.parametrize("text, not_person", [
-    ("The 31-year-old Oakland, California rapper posted a photo.", "Oakland"),
-    ("Staff at the care centre in Springwood, 23-24 July, were tested.", "Springwood"),
-    ("A 62-year-old Bronx resident was killed.", "Bronx"),
+    ("The 26-year-old Akron, Idaho drummer uploaded a clip.", "Akron"),
+    ("Volunteers at the food bank in Ashby Combe, 14-15 March, were thanked.", "Ashby Combe"),
+    ("A 58-year-old Brixton resident was killed.", "Brixton"),
 ])
 def test_places_stay_places(nlp, text, not_person):
     assert not_person not in person_ents(nlp, text)
