@@ -15,14 +15,23 @@ Rules of thumb (see /README "Reference dates"):
 - relative expressions resolve against ``ctx.reference_date``; without one their value is null;
 - a past-tense weekday is the last one on or before the reference date, a future one the next;
   "Tuesday night" in a story published on a Tuesday (before evening) is the previous week's;
-- a bare clock time takes the date of the nearest preceding day-level date in the text, else
-  the reference date (the day before when the time is later than the publication time);
-- "January 4" near "January 5, 2019" shares that year;
+- a bare clock time belongs to the event of its own sentence: a day in the same sentence,
+  else the nearest earlier day in its paragraph, else the nearest earlier day that dates an
+  event (not a future date, not a date of the telling: "told the court on Monday"), else the
+  story's main event day (:func:`main_event_day`); an early-morning time after a late-night
+  day is the next day; with no day at all, the reference date (the day before when the time
+  is later than the publication time);
+- a yearless "6 November" is the nearest occurrence when the tense is unclear or a cue points
+  ahead ("until", "is due on", "set for", "adjourned until"); "January 4" near "January 5,
+  2019" shares that year in a past-tense narrative;
+- sets ("every Monday"), names ("the Good Friday Agreement", "Friday prayers") are skipped;
 - each distinct (text, value) is reported once, at its first occurrence.
 
-Known limits: semantic anchors ("10.31pm" meaning the night of an attack mentioned pages
-earlier) are not followed; "that night"/"that day" are not reported; durations and sets are
-ignored by design.
+Known limits: the telling/event distinction is a word list over the governing words
+(models/dates.json "story_words"), so an event verb missing from the parse path can mislead
+it; "that night"/"that day" are not reported; "the next day" with no earlier date is skipped;
+durations and sets are ignored by design; a story republished years later (reference date
+far from its events) resolves yearless dates against the wrong year.
 """
 
 from __future__ import annotations
@@ -72,6 +81,8 @@ UNTIL_LEAD = re.compile(
     r"put\s+back\s+(?:to|until)|deferred\s+(?:to|until))\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
 COURT_LEAD = re.compile(r"\b(?:adjourned|remanded|bailed|postponed|deferred|put\s+back|set|scheduled|due)\b[^.;]*$",
                         re.IGNORECASE)
+PLACE_AFTER = re.compile(r"[ \t]+(?:Avenue|Ave|Street|St|Road|Rd|Lane|Drive|Boulevard|Blvd|Place|Way|Court|"
+                         r"Close|Crescent|Square|Park|Hill|Gardens|Terrace|Bridge)\b")
 TEMPORAL_PREP = re.compile(r"\b(?:on|at|over|since|until|till|by|before|after|during)\s+$", re.IGNORECASE)
 SET_LEAD = re.compile(r"\b(?:every|each)\s+(?:other\s+)?$", re.IGNORECASE)
 NAME_HEADS = {"prayers", "prayer", "mass", "school", "roast", "best", "paper", "papers", "newspaper", "supplement", "league",
@@ -550,6 +561,8 @@ def _nearest_tense(month: int, day: int, ref: date) -> Tense:
 
 def _is_name_part(doc: Doc, span: Optional[Span], mention: Mention) -> bool:
     """"Sunday Times", "April Jones", "a Halloween prank": a day or month word inside a name."""
+    if PLACE_AFTER.match(doc.text, mention.end):
+        return True  # "May Road", "Sunday Street"
     for ent in doc.ents:
         if not (ent.start_char < mention.end and mention.start < ent.end_char):
             continue

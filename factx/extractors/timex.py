@@ -24,7 +24,10 @@ Pieces:
   ("the next morning") or bare clock times, an anchor date.
 - :func:`normalise` does both for one whole expression.
 
-Known limits: no durations or sets (by design); ordinal-word days ("the third of May"),
+Also: "the 90s" / "the 21st century" (``20``), "FY2021", "H1 2021", "Q3", "third-quarter",
+"late last year", "the end of the month", "overnight", "two weeks from now".
+
+Known limits: no durations or sets (by design); "dawn"/"dusk" are not tagged; ordinal-word days ("the third of May"),
 "o'clock" times, time zones are kept in the span but not converted; winter is labelled by
 the year of its December; "midnight" is the end of the day it belongs to (next day T00:00).
 """

@@ -186,6 +186,7 @@ def test_news_expressions_in_context(extract_text, sentence, expected):
     "She booked an overnight stay.",
     "The Good Friday Agreement changed everything.",
     "Muslims gathered for Friday prayers.",
+    "He drove to the car wash on May Road.",
     "The third quarter of the game was tense.",
     "Prices have doubled over the past decade.",
 ])

@@ -218,6 +218,7 @@ SPECIAL = [
     ("in recent months", THU, "past", "PAST_REF", D),
     ("in the future", THU, "future", "FUTURE_REF", D),
     ("in the coming days", THU, "future", "FUTURE_REF", D),
+    ("recently", THU, "past", "PAST_REF", D),
 ]
 
 TIMES = [
