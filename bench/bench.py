@@ -68,6 +68,28 @@ def best_of(repeat: int, run) -> float:
     return min(run() for _ in range(repeat))
 
 
+def cpu_seconds() -> tuple[float, float]:
+    """CPU time (user + system) of this process and of its ended children (pool workers)."""
+    import resource
+
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
+CPU: dict[str, tuple[float, float]] = {}  # figure -> (CPU s in this process, CPU s in workers), last run
+
+
+def cpu_measured(name: str, run):
+    """Wrap a timed run so that its CPU seconds (here and in workers) are kept in CPU[name]."""
+    def wrapped() -> float:
+        (me0, kids0) = cpu_seconds()
+        seconds = run()
+        (me1, kids1) = cpu_seconds()
+        CPU[name] = (me1 - me0, kids1 - kids0)
+        return seconds
+    return wrapped
+
+
 # ---------------------------------------------------------------- throughput (in this process)
 
 def throughput(texts: list[str], repeat: int, jobs_all: int, spacy_mp: bool) -> dict[str, float]:
@@ -100,12 +122,11 @@ def throughput(texts: list[str], repeat: int, jobs_all: int, spacy_mp: bool) -> 
             facts_from_doc(doc, article).model_dump_json()
         return time.perf_counter() - started
 
-    seconds = {"bare nlp.pipe (1 process)": best_of(repeat, bare),
-               "factx 1 process": best_of(repeat, lambda: factx(1))}
-    seconds[f"factx {jobs_all} processes"] = best_of(repeat, lambda: factx(jobs_all))
+    runs = {"bare nlp.pipe (1 process)": bare, "factx 1 process": lambda: factx(1),
+            f"factx {jobs_all} processes": lambda: factx(jobs_all)}
     if spacy_mp and jobs_all > 1:
-        seconds[f"nlp.pipe(n_process={jobs_all}) + extract in parent"] = best_of(repeat, spacy_multiprocessing)
-    return seconds
+        runs[f"nlp.pipe(n_process={jobs_all}) + extract in parent"] = spacy_multiprocessing
+    return {name: best_of(repeat, cpu_measured(name, run)) for name, run in runs.items()}
 
 
 def count_tokens(texts: list[str]) -> int:
@@ -250,7 +271,11 @@ def measure_throughput(texts: list[str], args, jobs_all: int, ratios: dict[str, 
     tokens = count_tokens(texts)
     seconds = throughput(texts, args.repeat, jobs_all, not args.no_spacy_mp)
     for name, s in seconds.items():
-        print(f"{name:50s} {s:7.1f} s {len(texts) / s:8.1f} articles/s {tokens / s:9.0f} tokens/s")
+        me, kids = CPU.get(name, (0.0, 0.0))
+        print(f"{name:50s} {s:7.1f} s {len(texts) / s:8.1f} articles/s {tokens / s:9.0f} tokens/s"
+              f"   CPU {me:6.1f} s main + {kids:6.1f} s workers")
+    print("(CPU seconds do not depend on the machine's load: on an idle machine the N-process wall"
+          " time approaches their total / N when the main process stays near 0)")
     one = seconds["factx 1 process"]
     ratios["factx 1 process / bare nlp.pipe"] = seconds["bare nlp.pipe (1 process)"] / one
     if jobs_all >= 2:
