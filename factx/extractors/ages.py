@@ -410,6 +410,37 @@ def age_noun_phrases(doc: Doc) -> Iterator[tuple[AgeExpression, Token]]:
         yield AgeExpression(j, j + 1, value), prep.head
 
 
+# what may follow "died at 68" besides the usual ends of an age apposition
+_AT_AGE_FOLLOWERS = frozenset({"after", "following", "while", "when"})
+
+
+def verb_age_phrases(doc: Doc) -> Iterator[tuple[AgeExpression, Token]]:
+    """'Roe died aged 72' / 'Roe passed away at 72': an age that hangs from the verb, not
+    from the name (an 'aged' on a noun - 'visited the boy, aged 5' - is the noun's)."""
+    from .victims import is_death_verb  # late: victims reads ages
+
+    cfg = patterns()
+    for token in doc:
+        j = token.i + 1
+        if j >= len(doc) or not doc[j].text.isdigit() or _age_number(doc[j]) is None:
+            continue
+        if token.lower_ in cfg["aged_words"]:
+            verb = token.head
+            if token.dep_ not in {"advcl", "advmod", "xcomp", "acomp", "oprd", "prep"} \
+                    or verb.pos_ not in {"VERB", "AUX"}:
+                continue
+        elif token.lower_ == "at" and token.dep_ == "prep" and is_death_verb(token.head):
+            verb = token.head
+            if doc[j].dep_ != "pobj":
+                continue
+        else:
+            continue
+        nxt = j + 1
+        if not (_follower_ok(doc, nxt) or (nxt < len(doc) and doc[nxt].lower_ in _AT_AGE_FOLLOWERS)):
+            continue
+        yield AgeExpression(j, j + 1, _age_number(doc[j])), verb
+
+
 def _subject_person(people: People, verb: Token) -> Optional[Person]:
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
@@ -443,7 +474,7 @@ def find_ages(doc: Doc, people: People) -> list[tuple[Person, AgeExpression]]:
         person = person_for_year_old(doc, expr, people)
         if person is not None:
             add(EXPLICIT, person, expr)
-    for expr, verb in age_noun_phrases(doc):
+    for expr, verb in [*age_noun_phrases(doc), *verb_age_phrases(doc)]:
         person = _subject_person(people, verb)
         if person is not None:
             add(EXPLICIT, person, expr)
