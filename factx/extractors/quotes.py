@@ -51,6 +51,7 @@ from .quote_marks import QuoteSpan, find_quote_spans, paragraphs
 _SENT_END = frozenset({".", "?", "!", "…"})
 _AFTER_WINDOW = 12  # tokens after a quote in which its reporting verb may stand
 _PRONOUN_PARAGRAPHS = 3  # earlier paragraphs searched for the subject a he/she continues
+_LEDE_PARAGRAPHS = 5  # headline, dateline, byline and the lede: "The father of X said ..."
 _OUTLET_LABELS = ("ORG", "PRODUCT", "WORK_OF_ART", "FAC")  # what NER calls "WCBS 2", "the Post"
 
 
@@ -330,8 +331,11 @@ class _Attributor:
                 break
         return out
 
-    def _person_with_role(self, role: str, before: int) -> Optional[Person]:
-        """The one person the text gives a role word ("the president" -> President X)."""
+    def _person_with_role(self, noun: Token, before: int) -> Optional[Person]:
+        """The one person the text gives a role word ("the president" -> President X); the
+        noun's modifiers must be in that title too ("the foundation chair")."""
+        role = noun.lower_
+        modifiers = {c.lower_ for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}}
         if self._roles is None:
             self._roles = []
             for person in self.people:
@@ -341,7 +345,7 @@ class _Attributor:
                     words.update(t.lower_ for t in toks)
                 if words:
                     self._roles.append((person, frozenset(words)))
-        hits = [p for p, words in self._roles if role in words
+        hits = [p for p, words in self._roles if role in words and modifiers <= words
                 and p.first_mention.start_char < before]
         return hits[0] if len(hits) == 1 else None
 
@@ -468,9 +472,10 @@ class _Attributor:
             return pobj
         doc = verb.doc
         prev = doc[verb.i - 1] if verb.i > 0 else None
-        if verb.tag_ == "VBG" and prev is not None and not self.index.in_quote(prev.idx) and (
-                prev.lower_ in {"him", "her"} or self.people.at_token(prev.i) is not None):
-            return prev  # "it led to him replying: ..."
+        if verb.tag_ == "VBG" and prev is not None and prev.lower_ in {"him", "her"} \
+                and not self.index.in_quote(prev.idx) \
+                and not any(is_speech_verb(a) for a in list(verb.ancestors)[:3]):
+            return prev  # "it led to him replying: ..." (not "she wrote to him, saying")
         if prev is not None and prev.pos_ == "PROPN" and not self.index.in_quote(prev.idx) and (
                 verb.pos_ not in {"VERB", "AUX"} or (prev.dep_ == "compound" and prev.head.i == verb.i)):
             return prev  # "the News reports, ..." with 'reports' tagged as a noun
@@ -505,6 +510,12 @@ class _Attributor:
                 return t
         return None
 
+    def _core(self, head: Token) -> list[Token]:
+        """The head with its name words (compound, flat), without appositions: the
+        organisation in "Jane Roe, an Acme photographer," does not speak."""
+        return sorted([head] + [c for c in head.children if c.dep_ in {"compound", "flat"}],
+                      key=lambda t: t.i)
+
     def _np_tokens(self, head: Token) -> list[Token]:
         """The head and its name-like dependents (compound, appos, flat), not 'of'-phrases."""
         out, todo = [], [head]
@@ -535,7 +546,7 @@ class _Attributor:
         titled = self._titled_name(np, subj)
         if titled is not None:
             return titled
-        ent = self._org_entity(np)
+        ent = self._org_entity(self._core(subj))
         if ent is None and subj.pos_ == "PROPN":
             known = self._earlier_organisation(subj)
             if known is not None:
@@ -550,8 +561,8 @@ class _Attributor:
                     return Speaker(self._name_of(known, None), span.start_char, span.end_char, person=known)
                 person = self.untagged.setdefault(span.text, Person(name=span.text, mentions=[span]))
                 return Speaker(span.text, span.start_char, span.end_char, person=person)
-        if subj.pos_ == "NOUN":
-            found = self._definite_referent(subj, verb)
+        if subj.pos_ in {"NOUN", "ADJ"}:
+            found = self._aged_person(subj) or self._definite_referent(subj, verb)
             if found is not None:
                 return found
         # spokesman for X, a statement from X: look into the whole phrase
@@ -577,7 +588,7 @@ class _Attributor:
                     if name is not None:
                         return Speaker(name, c.idx, c.idx + len(c.text), organization=True)
             return self.outlet(verb)
-        ent = self._org_entity(np)
+        ent = self._org_entity(self._core(subj))
         if ent is not None:
             return Speaker(_strip_the(ent.text), *_strip_the_offsets(ent), organization=True)
         if lower in rules["group_pronouns"]:
@@ -758,6 +769,13 @@ class _Attributor:
         if same:
             subjects.reverse()
         for subj in subjects:
+            if subj.lower_ in {"he", "she"} and compatible(word_gender(subj.lower_), gender):
+                if depth >= 2:
+                    continue
+                chained = self.resolve_reference(subj, word_gender(subj.lower_), depth + 1)
+                if chained.person is not None or chained.unnamed:
+                    return chained  # "She told the Globe ... 'It was awful,' she said."
+                continue
             found = self._referent(subj, depth)
             if found is not None and compatible(found[1], gender):
                 return found[0]
@@ -788,17 +806,41 @@ class _Attributor:
             if person is not None:
                 sp = self.named(person, self.people.mention_at(t.i))
                 return sp, self.gender(sp.person)
-        if any(self.agency_at(t) is not None for t in np) or self._org_entity(np) is not None:
+        core = self._core(subj)
+        if any(self.agency_at(t) is not None for t in core) or self._org_entity(core) is not None:
+            return None
+        if subj.pos_ == "PROPN" and subj.is_title and subj.ent_type_ in {"", "PERSON"}:
+            sp = self.speaker_from_subject(subj, None)  # a name the index left out ("Jones")
+            if sp.person is not None:
+                return sp, mention_gender(self.doc[subj.i:subj.i + 1])
             return None
         if subj.tag_ in {"NNS", "NNPS"}:
             return None
-        if depth == 0 and subj.pos_ == "NOUN":
-            found = self._definite_referent(subj, None, depth + 1)
+        if depth == 0 and subj.pos_ in {"NOUN", "ADJ"}:
+            found = self._aged_person(subj) or self._definite_referent(subj, None, depth + 1)
             if found is not None:
                 return found, self.gender(found.person) if found.person else word_gender(lower)
         if lower in speaker_nouns() or word_gender(lower) is not None or lower in _role_words():
             return Speaker(None, unnamed=True), word_gender(lower)
         return None
+
+    def _aged_person(self, subj: Token) -> Optional[Speaker]:
+        """'the 19-year-old said': the one named person given that age earlier."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+            return None
+        words = [t for t in subj.subtree if t.i <= subj.i]
+        if not any(t.lower_ == "old" for t in words) or not any(t.lower_ in {"year", "years"} for t in words):
+            return None
+        num = next((t for t in words if t.like_num), None)
+        if num is None or not num.text.isdigit():
+            return None
+        names = {a.name for a in (self.ctx.ages or []) if a.age == int(num.text) and a.start < subj.idx}
+        persons = {id(p): p for p in (self.people.find(n) for n in names) if p is not None}
+        if len(persons) != 1:
+            return None
+        person = next(iter(persons.values()))
+        m = next((m for m in reversed(person.mentions) if m.start_char < subj.idx), person.mentions[0])
+        return self.named(person, m)
 
     def _definite_referent(self, subj: Token, verb: Optional[Token], depth: int = 0) -> Optional[Speaker]:
         """'the president' -> the person titled President; 'the girl' -> the girl named just
@@ -813,7 +855,7 @@ class _Attributor:
         lower = subj.lower_
         described = any(c.dep_ in {"prep", "relcl", "acl"} for c in children)
         if lower in _role_words() and not described:
-            person = self._person_with_role(lower, subj.idx)
+            person = self._person_with_role(subj, subj.idx)
             if person is not None:
                 m = next((m for m in reversed(person.mentions) if m.start_char < subj.idx), person.mentions[0])
                 return self.named(person, m)
@@ -821,9 +863,14 @@ class _Attributor:
         if gender is None and lower not in speaker_nouns():
             return None
         if described:
-            return self._introduced_next(subj, gender)
+            lede = self._nonempty_before(self.paragraph_of(subj.idx)) <= _LEDE_PARAGRAPHS
+            has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in children)
+            return self._introduced_next(subj, gender) if lede and has_of else None
         found = self.resolve_reference(subj, gender, depth + 1)
         return found if found.person is not None else None
+
+    def _nonempty_before(self, para: int) -> int:
+        return sum(1 for a, b in self.paras[:para] if self.doc.text[a:b].strip())
 
     def _introduced_next(self, subj: Token, gender: Optional[str]) -> Optional[Speaker]:
         """The lede convention: "The father of a teenager killed in ... said ...", then
