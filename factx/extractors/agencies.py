@@ -536,13 +536,12 @@ def link_acronyms(doc: Doc, bodies: list[Body], skip: set[int], is_furniture) ->
 def merge_generic_police(bodies: list[Body]) -> list[Body]:
     """"Riverside County (California) police" joins the place's named force; "Lewisham
     police" (a local unit) joins the only named force of the article."""
-    named = [b for b in bodies if b.kind == "police" and any(not m.generic for m in b.mentions)]
+    named = [b for b in bodies if b.kind == "police" and any(not m.generic and not m.weak for m in b.mentions)]
     kept = []
     for body in bodies:
         if all(m.generic for m in body.mentions):
             place = _place_words(body.mentions[0].span)
-            target = next((b for b in named if any(normalize_name(n).split()[:len(place)] == place
-                                                   for n in b.long_names())), None)
+            target = next((b for b in named if _same_place(place, b)), None)
             if target is None and len(named) == 1:
                 target = named[0]
             if target is not None:
@@ -550,6 +549,14 @@ def merge_generic_police(bodies: list[Body]) -> list[Body]:
                 continue
         kept.append(body)
     return kept
+
+
+def _same_place(place: list[str], body: Body) -> bool:
+    """"New York" police and a body named "New York Police Department" or "NYPD"."""
+    if any(normalize_name(n).split()[:len(place)] == place for n in body.long_names()):
+        return True
+    initials = "".join(w[0] for w in place if w).upper()
+    return len(place) >= 2 and any(m.is_acronym and m.text.upper().startswith(initials) for m in body.mentions)
 
 
 def place_key(name: str) -> str:
@@ -645,7 +652,8 @@ def to_agency(body: Body) -> Agency:
         forms.setdefault(normalize_name(s.text), s.text)
     acronym = next((f for f in forms.values() if looks_like_acronym(f)), None)
     full = [m for m in body.mentions if not m.is_acronym and not m.weak]
-    preferred = [m for m in full if not m.generic] or full
+    # a loose "New York police" names the body only when nothing better does ("NYPD")
+    preferred = [m for m in full if not m.generic] or ([] if acronym else full)
     if preferred:
         name = max(preferred, key=lambda m: (len(normalize_name(m.text).split()), len(m.text), -m.span.start)).text
     else:

@@ -237,3 +237,17 @@ def test_title_case_line_detection(line, expected):
     from factx.extractors.agencies import _title_case
 
     assert _title_case(line) is expected
+
+
+def test_generic_police_joins_acronym_of_its_place(extract_text):
+    text = ("New York police said the man fled. The NYPD and the Port Authority Police Department "
+            "searched the terminal.")
+    facts = extract_text(text)
+    assert names(facts) == ["NYPD", "Port Authority Police Department"]
+    assert facts.agencies[0].aliases == ["New York police"]
+
+
+def test_generic_police_does_not_confirm_a_weak_alias(extract_text):
+    facts = extract_text("Lahore police arrested three men on Tuesday, AFP reported.")
+    assert names(facts) == ["Lahore police"]
+    assert facts.agencies[0].aliases == []
