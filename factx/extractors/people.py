@@ -17,7 +17,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span
 
-from ..rules import load_lexicon
+from ..rules import load_json, load_lexicon
 
 _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
 
@@ -233,6 +233,7 @@ def find_people(doc: Doc, ignore: Iterable[tuple[int, int]] = ()) -> People:
         if token.pos_ == "PROPN" or (prev is not None and prev.lower_ in ts):
             owner.mentions.append(doc[token.i : token.i + 1])
 
+    split_relatives(doc, persons)
     for p in persons:
         p.mentions = [_with_first_name(m, tagged_ents) for m in p.mentions]
     for p in persons:
@@ -241,6 +242,111 @@ def find_people(doc: Doc, ignore: Iterable[tuple[int, int]] = ()) -> People:
         p.name = _clean_name(fullest.text)
     persons.sort(key=lambda p: p.first_mention.start)
     return People(doc, persons)
+
+
+# ------------------------------------------------------------------ relatives sharing a surname
+
+# a parent or other relative who speaks about "his son" / "her daughter"
+_CHILD_NOUNS = frozenset({"son", "daughter", "boy", "girl", "child", "grandson", "granddaughter",
+                          "stepson", "stepdaughter", "baby"})
+_POSSESSIVES = frozenset({"his", "her", "my", "our", "their"})
+
+
+def kin_nouns() -> frozenset[str]:
+    return frozenset(load_json("quote_rules.json").get("kin_nouns", []))
+
+
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(load_json("harm_words.json").get("speech_verbs", [])) | {"said", "says", "told", "added"}
+
+
+def _title_before(mention: Span) -> Optional[str]:
+    """The honorific right before a (title-stripped) mention: 'mr' for 'Mr Doyle'."""
+    doc = mention.doc
+    if mention.start == 0:
+        return None
+    prev = doc[mention.start - 1].lower_.rstrip(".")
+    return prev if prev in {"mr", "mrs", "ms", "miss", "mx"} else None
+
+
+def _kin_beside(mention: Span) -> Optional[str]:
+    """A kin noun standing in apposition with the mention: 'his father, Mr Doyle',
+    'father Mr Doyle', 'Mr Doyle, 54, the teenager's father'."""
+    doc, kin = mention.doc, kin_nouns()
+    j = mention.start - 1
+    ts = titles()
+    while j >= 0 and doc[j].lower_ in ts:
+        j -= 1
+    if j >= 0 and doc[j].text == ",":
+        j -= 1
+    if j >= 0 and doc[j].lower_ in kin:
+        return doc[j].lower_
+    root = mention.root
+    if root.dep_ in {"appos", "compound"} and root.head.lower_ in kin:
+        return root.head.lower_
+    for child in root.children:
+        if child.dep_ == "appos" and child.lower_ in kin:
+            return child.lower_
+    return None
+
+
+def _speaks_of_own_child(mention: Span) -> bool:
+    """'Mr Doyle, 54, said his son ...': the mention, with an age of its own, is the subject of
+    a speech verb whose sentence talks about a son or daughter."""
+    from .ages import age_after_name  # late: ages imports this module
+
+    root = mention.root
+    if root.dep_ != "nsubj" or root.head.lower_ not in _speech_verbs():
+        return False
+    if age_after_name(mention.doc, mention) is None:
+        return False
+    return any(t.lower_ in _CHILD_NOUNS and any(c.lower_ in _POSSESSIVES and c.dep_ == "poss" for c in t.children)
+               for t in mention.sent)
+
+
+def names_a_relative(mention: Span, person: Person) -> bool:
+    """Whether a surname-only mention grouped with ``person`` names someone else of that
+    family: a kin noun beside it (unless the full name carries the same one), an honorific
+    of the other gender ('Mr Doyle' for a Megan Doyle), or a speaker with an age of its own
+    talking of 'his son'."""
+    from .speaker_gender import first_name_gender, word_gender  # late: keeps imports light
+
+    title = _title_before(mention)
+    title_gender = word_gender(title) if title else None
+    person_gender = first_name_gender(person.words[0]) if len(person.words) > 1 else None
+    if title_gender and person_gender and title_gender != person_gender:
+        return True
+    kin = _kin_beside(mention)
+    if kin is not None:
+        own = {_kin_beside(m) for m in person.mentions if len(name_tokens(m.text)) > 1}
+        return kin not in own
+    return _speaks_of_own_child(mention)
+
+
+def split_relatives(doc: Doc, persons: list[Person]) -> None:
+    """'Liam Doyle was stabbed ... His father, Mr Doyle, 54, said': a surname-only mention that
+    names a relative becomes a person of its own, and later mentions with the same honorific
+    follow it (the most recent 'Mr Doyle' introduced). Edits ``persons`` in place."""
+    for person in list(persons):
+        if len(person.words) < 2:
+            continue
+        relative: Optional[Person] = None
+        relative_title: Optional[str] = None
+        keep: list[Span] = []
+        for m in sorted(person.mentions, key=lambda s: s.start):
+            words = name_tokens(m.text)
+            if len(words) != 1 or words[0] != person.surname:
+                keep.append(m)
+                continue
+            title = _title_before(m)
+            if relative is not None and title is not None and title == relative_title:
+                relative.mentions.append(m)
+            elif names_a_relative(m, person):
+                relative, relative_title = Person(name=m.text, mentions=[m]), title
+                persons.append(relative)
+            else:
+                keep.append(m)
+        person.mentions = keep
 
 
 def _with_first_name(mention: Span, tagged: set[int]) -> Span:

@@ -206,6 +206,11 @@ def read_mention(mention: Span) -> list[Evidence]:
             add(True, "injured", "survivor")
             break
 
+    if not any(e.victim for e in out):
+        listed = list_reading(mention)
+        if listed is not None:
+            add(True, listed, "harmed-list")
+
     dep = role.dep_
     if dep in {"nsubjpass", "dobj", "obj", "nsubj", "attr"} and head.pos_ in {"VERB", "AUX"}:
         best = None
@@ -259,6 +264,48 @@ def read_mention(mention: Span) -> list[Evidence]:
         elif clause.dep_ == "acl" and clause.tag_ == "VBN" and harm is not None:
             add(True, harm, "participle")
     return out
+
+
+_LIST_WORDS = frozenset({",", "and", "&", "(", ")", "aged", "-", "–"})
+_PLURAL_PEOPLE = frozenset({"people", "persons", "men", "women", "children", "others"})
+
+
+def list_reading(mention: Span) -> Optional[str]:
+    """The harm of a name listed after a colon that introduces harmed people, read off the
+    surface (the parser attaches such lists anywhere): 'the deaths of three victims: A, 30,
+    B, 28, and C', 'the blast killed two people: A and B', 'the injured: A (30) and B'.
+    Between the colon and the name only names, ages, commas and 'and' may stand."""
+    lex = lexicon()
+    doc = mention.doc
+    start = mention.sent.start
+    k = mention.start - 1
+    while k > start and doc[k].text != ":":
+        t = doc[k]
+        if not (t.text in _LIST_WORDS or t.like_num or (t.is_title and t.is_alpha)):
+            return None
+        k -= 1
+    if k <= start or doc[k].text != ":":
+        return None
+    last = doc[k - 1]
+    harm: Optional[str] = None
+    for t in doc[start:k]:
+        if t.lower_ in lex["perpetrator_nouns"]:
+            return None
+        h = verb_harm(t) or noun_harm(t) or ("killed" if t.lower_ in {"death", "deaths", "dead"} else None)
+        harm = worse(harm, h)
+    if last.lower_ in lex["victim_nouns"] or last.lower_ in lex["survivor_nouns"]:
+        return harm or ("injured" if last.lower_ in lex["survivor_nouns"] else "harmed")
+    if last.lower_ in {"dead", "killed", "injured", "wounded", "hurt"}:
+        return worse(harm, "injured" if last.lower_ != "dead" and last.lower_ != "killed" else "killed")
+    if harm is not None and last.pos_ == "NOUN" and (last.lower_ in _PLURAL_PEOPLE or _person_noun(last)):
+        return harm
+    return None
+
+
+def _person_noun(token: Token) -> bool:
+    from .ages import describes_person  # late: ages imports this module
+
+    return token.pos_ == "NOUN" and describes_person(token)
 
 
 def _clauses_of(token: Token) -> list[Token]:
