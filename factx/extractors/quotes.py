@@ -295,7 +295,13 @@ class _Attributor:
                 return alts[0]
             return person
         if len(person.words) == 1 and id(person) not in self._derived:
-            return self._spelling_variant(person.words[0], mg) or person
+            word = person.words[0]
+            gender = mg or pg
+            same = [p for p in self.people if p is not person and self._surname_of(p) == word
+                    and (len(p.words) > 1 or id(p) in self._derived) and compatible(self.gender(p), gender)]
+            if len(same) == 1:
+                return same[0]  # "Mr Ross" kept apart from "Abigail Ross": her brother Keith Ross
+            return self._spelling_variant(word, gender) or person
         return person
 
     def _spelling_variant(self, word: str, gender: Optional[str]) -> Optional[Person]:
@@ -556,7 +562,10 @@ class _Attributor:
             names = [t for t in np if t.pos_ == "PROPN" and t.is_title and t.i <= subj.i]
             if names and subj.lower_ not in speaker_nouns():
                 span = self.doc[names[0].i: subj.i + 1]
-                known = self._spelling_variant(subj.lower_, mention_gender(span))
+                gender = mention_gender(self.doc[max(span.start - 1, 0):span.end]) or mention_gender(span)
+                same = [p for p in self.people if self._surname_of(p) == subj.lower_
+                        and compatible(self.gender(p), gender)]
+                known = same[0] if len(same) == 1 else self._spelling_variant(subj.lower_, gender)
                 if known is not None:
                     return Speaker(self._name_of(known, None), span.start_char, span.end_char, person=known)
                 person = self.untagged.setdefault(span.text, Person(name=span.text, mentions=[span]))
@@ -580,7 +589,7 @@ class _Attributor:
                     return self.named(person, m)
             ent = self._org_entity([t for t in subj.subtree if not self.index.in_quote(t.idx)])
             if ent is not None and (verb is None or not any(x.i == ent.root.i for x in self._objects(verb))):
-                return Speaker(_strip_the(ent.text), *_strip_the_offsets(ent), organization=True)
+                return self._org_speaker(ent)
             # "a police spokesman said": the article's police force speaks
             for c in subj.children:
                 if c.dep_ in {"compound", "amod", "nmod"} and c.i < subj.i:
@@ -590,7 +599,7 @@ class _Attributor:
             return self.outlet(verb)
         ent = self._org_entity(self._core(subj))
         if ent is not None:
-            return Speaker(_strip_the(ent.text), *_strip_the_offsets(ent), organization=True)
+            return self._org_speaker(ent)
         if lower in rules["group_pronouns"]:
             return Speaker.none()
         if verb is not None and verb.lower_ == "according" and subj.pos_ == "PROPN":
@@ -622,6 +631,15 @@ class _Attributor:
             person = self.untagged.setdefault(span.text, Person(name=span.text, mentions=[span]))
         return Speaker(self._name_of(person, span), span.start_char, span.end_char, person=person)
 
+    def _org_speaker(self, ent: Span) -> Speaker:
+        """An organisation entity as speaker, by the fuller name used before ('the Courier'
+        after 'the Daily Courier')."""
+        if len(ent) == 1 or (len(ent) == 2 and ent[0].lower_ == "the"):
+            fuller = self._earlier_organisation(ent[-1])
+            if fuller is not None:
+                return fuller
+        return Speaker(_strip_the(ent.text), *_strip_the_offsets(ent), organization=True)
+
     def _earlier_organisation(self, head: Token) -> Optional[Speaker]:
         """'the News' after 'the Daily News': the fuller organisation name used before."""
         if self.people.at_token(head.i) is not None:
@@ -633,6 +651,17 @@ class _Attributor:
             if ent.label_ in _OUTLET_LABELS and len(ent) > 1 and ent[-1].lower_ == word \
                     and not (ent.start <= head.i < ent.end):
                 return Speaker(_strip_the(ent.text), head.idx, head.idx + len(head.text), organization=True)
+        doc = self.doc
+        for t in doc[:head.i]:
+            if t.lower_ != word or t.i == 0 or t.ent_type_ == "PERSON":
+                continue
+            k = t.i
+            while k > 0 and t.i - k < 3 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_title \
+                    and doc[k - 1].ent_type_ != "PERSON":
+                k -= 1
+            if k < t.i and k > 0 and doc[k - 1].lower_ == "the":  # "the Daily Courier"
+                a, b = doc[k].idx, t.idx + len(t.text)
+                return Speaker(doc.text[a:b], head.idx, head.idx + len(head.text), organization=True)
         return None
 
     def _antecedent(self, relcl: Token) -> Token:
@@ -680,8 +709,9 @@ class _Attributor:
                     continue
                 ent = self._org_entity(self._np_tokens(t), _OUTLET_LABELS)
                 if ent is not None:
-                    return Speaker(_strip_the(ent.text), *_strip_the_offsets(ent), organization=True)
-                if t.pos_ == "PROPN" and t.is_title and self.people.at_token(t.i) is None:
+                    return self._org_speaker(ent)
+                named_the = t.i > 0 and t.doc[t.i - 1].lower_ == "the"  # "the Gazette" is no person
+                if t.pos_ == "PROPN" and t.is_title and (self.people.at_token(t.i) is None or named_the):
                     names = [x for x in self._np_tokens(t) if x.pos_ == "PROPN" and x.i <= t.i]
                     a, b = names[0].idx, t.idx + len(t.text)
                     return Speaker(self.doc.text[a:b], a, b, organization=True)
