@@ -545,13 +545,13 @@ class _Attributor:
             if person is not None:
                 m = self.people.mention_at(t.i)
                 return self.named(person, m)
+        titled = self._titled_name(np, subj)
+        if titled is not None:
+            return titled  # "NYPD Chief of Detectives Alan Ruiz" with the name untagged
         for t in np:
             hit = self.agency_at(t)
             if hit is not None:
                 return Speaker(hit[2], hit[0], hit[1], organization=True)
-        titled = self._titled_name(np, subj)
-        if titled is not None:
-            return titled
         ent = self._org_entity(self._core(subj))
         if ent is None and subj.pos_ == "PROPN":
             known = self._earlier_organisation(subj)

@@ -56,3 +56,33 @@ def test_official_quotes_index_into_quotes(extract_text):
 ])
 def test_has_role(words, expected):
     assert has_role(words) is expected
+
+
+def test_inverted_attribution_with_an_of_title(extract_text):
+    text = ("The NYPD is searching for the gunman.\n\n"
+            "\"He had his whole life ahead of him,\" said NYPD Chief of Detectives Alan Ruiz.\n")
+    found = officials(extract_text(text))
+    assert found.get("Alan Ruiz", (None,))[0] == "NYPD Chief of Detectives"
+
+
+@pytest.mark.parametrize("text, name, title", [
+    # reported speech with an object, no that-clause: still a quoted official
+    ("Police Commissioner Dara Quinn has announced the suspension of two officers.", "Dara Quinn",
+     "Police Commissioner"),
+    ("Sheriff Dale Frost confirmed the arrest of a second man on Tuesday.", "Dale Frost", "Sheriff"),
+])
+def test_official_in_reported_speech_with_an_object(extract_text, text, name, title):
+    facts = extract_text(text)
+    assert any(not q.direct and q.speaker == name for q in facts.quotes)
+    assert officials(facts).get(name, (None,))[0] == title
+
+
+def test_mayor_speaks_for_the_city(extract_text):
+    text = ("The City of Rivertown will review its policing.\n\n"
+            "Mayor Tessa Bright said: \"Every officer will wear a camera.\"\n")
+    assert officials(extract_text(text)).get("Tessa Bright") == ("Mayor", "City of Rivertown")
+
+
+def test_private_person_announcing_is_not_an_official(extract_text):
+    facts = extract_text("Jenny Marsh announced the birth of her daughter on Facebook.")
+    assert officials(facts) == {}
