@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..rules import load_json, load_lexicon
 
@@ -270,35 +270,47 @@ def _title_before(mention: Span) -> Optional[str]:
 
 
 def _kin_beside(mention: Span) -> Optional[str]:
-    """A kin noun standing in apposition with the mention: 'his father, Mr Doyle',
-    'father Mr Doyle', 'Mr Doyle, 54, the teenager's father'."""
+    """A kin noun of someone's ('his father', 'the teenager's father') standing in apposition
+    with the mention: 'his father, Mr Doyle', 'Mr Doyle, 54, the teenager's father'. A
+    description of the person ('Doyle, a father-of-two') is not kin of someone else."""
     doc, kin = mention.doc, kin_nouns()
+
+    def relational(token: Token) -> bool:
+        return token.lower_ in kin and any(c.dep_ == "poss" for c in token.children) \
+            and not (token.i + 1 < len(doc) and doc[token.i + 1].text in {"-", "‐"})
+
     j = mention.start - 1
     ts = titles()
     while j >= 0 and doc[j].lower_ in ts:
         j -= 1
     if j >= 0 and doc[j].text == ",":
         j -= 1
-    if j >= 0 and doc[j].lower_ in kin:
+    if j >= 0 and relational(doc[j]):
         return doc[j].lower_
     root = mention.root
-    if root.dep_ in {"appos", "compound"} and root.head.lower_ in kin:
+    if root.dep_ in {"appos", "compound"} and relational(root.head):
         return root.head.lower_
     for child in root.children:
-        if child.dep_ == "appos" and child.lower_ in kin:
+        if child.dep_ == "appos" and relational(child):
             return child.lower_
     return None
 
 
-def _speaks_of_own_child(mention: Span) -> bool:
-    """'Mr Doyle, 54, said his son ...': the mention, with an age of its own, is the subject of
-    a speech verb whose sentence talks about a son or daughter."""
+def _speaks_of_own_child(mention: Span, person: Person) -> bool:
+    """'Mr Doyle, 54, said his son ...': the mention, with an age of its own (older than any
+    age the full name states), is the subject of a speech verb whose sentence talks about a
+    son or daughter."""
     from .ages import age_after_name  # late: ages imports this module
 
     root = mention.root
     if root.dep_ != "nsubj" or root.head.lower_ not in _speech_verbs():
         return False
-    if age_after_name(mention.doc, mention) is None:
+    own = age_after_name(mention.doc, mention)
+    if own is None:
+        return False
+    full_ages = [a.age for m in person.mentions if len(name_tokens(m.text)) > 1
+                 for a in [age_after_name(mention.doc, m)] if a is not None]
+    if any(own.age <= age for age in full_ages):
         return False
     return any(t.lower_ in _CHILD_NOUNS and any(c.lower_ in _POSSESSIVES and c.dep_ == "poss" for c in t.children)
                for t in mention.sent)
@@ -320,7 +332,7 @@ def names_a_relative(mention: Span, person: Person) -> bool:
     if kin is not None:
         own = {_kin_beside(m) for m in person.mentions if len(name_tokens(m.text)) > 1}
         return kin not in own
-    return _speaks_of_own_child(mention)
+    return _speaks_of_own_child(mention, person)
 
 
 def split_relatives(doc: Doc, persons: list[Person]) -> None:

@@ -73,3 +73,27 @@ def test_headline_entity_split_at_a_shouted_word(nlp):
     people = people_of(nlp, "Lionel Tarrant REBUKES Hugo Brisk\n\nMr Tarrant, 58, told him to resign.")
     assert "Lionel Tarrant" in people
     assert all("REBUKES" not in name for name in people)
+
+
+@pytest.mark.parametrize("text, full, relative", [
+    ("Liam Doyle was stabbed. His father, Mr Doyle, 54, said he was kind.", "Liam Doyle", "Doyle"),
+    ("Liam Doyle was stabbed. Mr Doyle, 54, the teenager's father, said he was kind.", "Liam Doyle", "Doyle"),
+    # an honorific of the other gender
+    ("Emma Marbeck died at the scene. Mr Marbeck, 62, died in hospital.", "Emma Marbeck", "Marbeck"),
+])
+def test_relative_sharing_a_surname_is_a_person_of_their_own(nlp, text, full, relative):
+    people = people_of(nlp, text)
+    assert people[full] == [full]
+    assert people[relative] == [relative]
+
+
+@pytest.mark.parametrize("text, full", [
+    # a description of the person, not someone's relative
+    ("Ugo Renzetti was accused of theft. Renzetti, a divorced father-of-two, denied it.", "Ugo Renzetti"),
+    ("Ugo Renzetti was accused of theft. Mr Renzetti said his son had nothing to do with it.", "Ugo Renzetti"),
+    ("Emma Marbeck, 62, was hurt. Mrs Marbeck, 62, said her daughter was safe.", "Emma Marbeck"),
+])
+def test_same_person_keeps_their_surname_mentions(nlp, text, full):
+    people = people_of(nlp, text)
+    assert list(people) == [full]
+    assert len(people[full]) == 2
