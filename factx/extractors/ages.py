@@ -10,7 +10,8 @@ age expression itself:
     "Kovari, a 22-year-old student"             -> 22
     "Kovari, who was 22" / "Kovari, aged 22"    -> 22
     "Roe died at the age of 72"                 -> 72
-    "The 53-year-old victim, identified as Jane Roe"   -> 53 (same sentence, name after)
+    "The 44-year-old woman, named as Jane Roe"  -> 44 (same sentence, name after)
+    "Roe died aged 72" / "Roe died at 72"       -> 72 (the age hangs from the verb)
     "Jane Roe was named. The 26-year-old ..."   -> 26 (definite "the N-year-old": previous name)
 
 Ages in months or days ("12-day-old") are not ages; neither are years, counts, sentence
@@ -155,7 +156,7 @@ def _skip_parenthetical(doc: Doc, j: int) -> int:
 
 def _follower_ok(doc: Doc, j: int) -> bool:
     """The token after a bare age number must end the apposition ('Roe, 22, said'), and
-    not open a range ('Park Ridge, 22-23 July')."""
+    not open a range ('Elm Hollow, 14-16 May')."""
     if j >= len(doc):
         return True
     token = doc[j]
@@ -226,7 +227,7 @@ def person_for_year_old(doc: Doc, expr: AgeExpression, people: People) -> Option
     possessor = old.dep_ == "poss" or any(c.dep_ == "case" for c in old.children) \
         or any(c.dep_ == "case" for c in head.children)
     if possessor:
-        return None  # "the 18-year-old's co-accused Miller": Miller is someone else
+        return None  # "the 19-year-old's co-defendant Roe": Roe is someone else
     person = _person_at(people, head)
     if person is not None:
         return person
@@ -306,7 +307,7 @@ def person_for_definite(doc: Doc, expr: AgeExpression, people: People) -> Option
     if not before and sent.start > 0:
         prev = doc[sent.start - 1].sent
         before = _candidates(people, doc, prev.start, prev.end)
-    # "the 31-year-old rapper posted a photo of himself and Mac": not Mac
+    # "the 28-year-old drummer shared a picture of himself with Roe": not Roe
     # (a later possessive is the same person: "the missing 24-year-old, Roe's body was found")
     later = {id(p) for p, t in _mentions_between(people, doc, expr.end, sent.end)
              if (people.mention_at(t.i) or t.doc[t.i:t.i + 1]).root.dep_ != "poss"}
@@ -322,7 +323,7 @@ def person_for_definite(doc: Doc, expr: AgeExpression, people: People) -> Option
         only = people.persons[0]
     if _is_possessor(doc, expr):
         return only
-    # "The 53-year-old victim, identified by police as Jane Roe": the name given for it
+    # "The 44-year-old woman, named by detectives as Jane Roe": the name given for it
     after = [(p, t) for p, t in _candidates(people, doc, expr.end, sent.end)
              if _named_as(people, t)]
     if after:
@@ -333,7 +334,7 @@ def person_for_definite(doc: Doc, expr: AgeExpression, people: People) -> Option
                            if _subject_like(t))
         if subjects:
             return subjects[0]
-    # a story that names a single person: "the 41-year-old black man" is that person
+    # a story that names a single person: "the 35-year-old father" is that person
     return only
 
 
@@ -347,7 +348,7 @@ def _named_as(people: People, token: Token) -> bool:
 
 def describes_person(head: Token) -> bool:
     """Whether the noun an age describes can be a person: 'victim', 'driver', a bare
-    '26-year-old' - not 'the 40-year-old plane'."""
+    '26-year-old' - not 'the 35-year-old ferry'."""
     cfg = patterns()
     if head.lower_ == "old" or head.pos_ in {"ADJ", "PROPN"}:
         return True
@@ -357,7 +358,7 @@ def describes_person(head: Token) -> bool:
 
 def _candidates(people: People, doc: Doc, start: int, end: int) -> list[tuple[Person, Token]]:
     """Named people who may be meant: not officials with a title, not names that only
-    modify a noun ('the Ariane Grande concert')."""
+    modify a noun ('the Juniper Lowell concert')."""
     out = []
     for person, token in _mentions_between(people, doc, start, end):
         if _titled(doc, people, token) or _modifier_only(people, token):

@@ -4,8 +4,11 @@
 
 Victims, ages and quote speakers all name people, so they share this index.
 
-Known limits: two people who share a surname ("Timothy Walter", "Cornelius Walter") make a
-bare "Walter" ambiguous; it is then left unresolved rather than guessed. Names the model does
+A surname-only mention that names a relative ("His father, Mr Doyle, 54, said" next to
+"Liam Doyle") is a person of its own, see :func:`split_relatives`.
+
+Known limits: two people who share a surname ("Ansel Thorley", "Percival Thorley") make a
+bare "Thorley" ambiguous; it is then left unresolved rather than guessed. Names the model does
 not tag as PERSON are only found when they repeat a surname it did tag.
 """
 
@@ -31,7 +34,7 @@ def name_suffixes() -> frozenset[str]:
 
 
 def name_stopwords() -> frozenset[str]:
-    """Words that never stand in a personal name ('Inn', 'Arena', 'Daughter')."""
+    """Words that never stand in a personal name ('Inn', 'Stadium', 'Daughter')."""
     return load_lexicon("victim_name_stopwords.txt")
 
 
@@ -156,7 +159,7 @@ def find_people(doc: Doc, ignore: Iterable[tuple[int, int]] = ()) -> People:
     lower_words = {t.text for t in doc if t.is_alpha and t.text.islower()}
     multi_words = {w for s in spans if len(name_tokens(s.text)) > 1 for w in name_tokens(s.text)}
     # a lone capitalised word that the text also uses in lower case is a common noun
-    # ("Cleaner, 26, ..." in a headline), unless it is part of a full name
+    # ("Barber, 31, ..." in a headline), unless it is part of a full name
     spans = [s for s in spans if len(name_tokens(s.text)) > 1
              or name_tokens(s.text)[0] in multi_words or s.text.lower() not in lower_words]
     multi = sorted((s for s in spans if len(name_tokens(s.text)) > 1),
@@ -214,14 +217,14 @@ def find_people(doc: Doc, ignore: Iterable[tuple[int, int]] = ()) -> People:
             continue
         if token.lower_ in lone and token.tag_ == "NNP" and token.i > 0:
             widened = _with_first_name(doc[token.i : token.i + 1], tagged)
-            if len(widened) == 2:  # "Emiliano Lombardi" untagged, "Mr Lombardi" tagged
+            if len(widened) == 2:  # "Ugo Ferraro" untagged, "Mr Ferraro" tagged
                 lone[token.lower_].mentions.append(widened)
                 tagged.update(range(widened.start, widened.end))
                 continue
         owners = surnames.get(token.lower_)
         if not owners and token.ent_type_ not in {"PERSON", ""} and token.tag_ == "NNP" \
                 and token.lower_ in first_names and not surnames.get(token.lower_):
-            # a first name the model mislabelled ("Jaden" as GPE): the one person it opens
+            # a first name the model mislabelled (tagged GPE): the one person it opens
             owners = first_names[token.lower_]
             if len(owners) == 1 and (token.i + 1 >= len(doc) or not doc[token.i + 1].is_title):
                 owners[0].mentions.append(doc[token.i : token.i + 1])
@@ -362,7 +365,7 @@ def split_relatives(doc: Doc, persons: list[Person]) -> None:
 
 
 def _with_first_name(mention: Span, tagged: set[int]) -> Span:
-    """'Emiliano Lombardi' where the model tagged only 'Lombardi': a lone name word widened
+    """'Opal Brennick' where the model tagged only 'Brennick': a lone name word widened
     by the capitalised proper noun right before it (not a title, not another entity)."""
     if len(mention) != 1 or mention.start == 0:
         return mention
@@ -393,9 +396,9 @@ def _clean_name(text: str) -> str:
 
 # ------------------------------------------------------------------ entity repairs
 
-# what the model glues onto a name in a title-case headline: "Richie Havens Has Died"
+# what the model glues onto a name in a title-case headline: "Opal Brennick Has Died"
 _VERB_TAGS = frozenset({"VBZ", "VBD", "VBN", "VBP", "MD"})
-# labels the small model wrongly gives to people ("Ki-Suck Han" ORG, "Crystal Sweet" FAC)
+# labels the small model wrongly gives to people ("Dong-Hyun Seo" ORG, a name after "a 27-year-old" FAC)
 _MISLABELS = frozenset({"ORG", "GPE", "FAC", "NORP", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"})
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 

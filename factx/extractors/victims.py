@@ -172,7 +172,7 @@ def read_mention(mention: Span) -> list[Evidence]:
     head = role.head
     out: list[Evidence] = []
     if name_modifies_noun(mention) or not _same_line(root, head) or not _same_line(root, role):
-        return out  # "the Floyd Mayweather pupil"; a parse across a paragraph break
+        return out  # "the Juniper Lowell concert"; a parse across a paragraph break
 
     def add(victim: bool, harm: Optional[str], rule: str, weak: bool = False) -> None:
         out.append(Evidence(victim, harm, rule, root.i, weak))
@@ -199,7 +199,7 @@ def read_mention(mention: Span) -> list[Evidence]:
             break
         if word is not root and word.dep_ != "compound" and (
                 word.lower_ in {"death", "deaths"} or noun_harm(word) is not None):
-            # "the deaths of three victims: Ana Reyes, ..." parsed as apposition to "deaths"
+            # "the deaths of three victims: Ines Duarte, ..." parsed as apposition to "deaths"
             add(True, noun_harm(word) or "killed", "harm-noun-apposition")
             break
         if word.lower_ in lex["survivor_nouns"]:
@@ -249,7 +249,7 @@ def read_mention(mention: Span) -> list[Evidence]:
         elif head.lower_ in {"death", "deaths", "body", "remains"}:
             add(True, "killed", "possessor-of-death", weak=True)
 
-    # "Roe, who was shot" / "Roe, shot in the head," / "Roe, 28, pilot of the plane, who was killed"
+    # "Roe, who was shot" / "Roe, shot in the head," / "Roe, 28, a driver for the firm, who was killed"
     for clause in _clauses_of(root if role is root else role):
         subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         harm = verb_harm(clause)
@@ -310,7 +310,7 @@ def _person_noun(token: Token) -> bool:
 
 def _clauses_of(token: Token) -> list[Token]:
     """Relative and participle clauses on a name's phrase, also through its apposition
-    and prepositional tail ('Roe, 28, second in command of the plane, who was killed')."""
+    and prepositional tail ('Roe, 28, a driver for the firm, who was killed')."""
     found: list[Token] = []
     frontier, seen = [token], 0
     while frontier and seen < 12:
@@ -379,7 +379,7 @@ def _same_line(a: Token, b: Token) -> bool:
 
 
 def name_modifies_noun(mention: Span) -> bool:
-    """The name is used as a modifier: 'the Ariane Grande concert', 'Mayweather (right) pupil'."""
+    """The name is used as a modifier: 'the Juniper Lowell concert', 'Lowell (right) fans'."""
     doc = mention.doc
     j = mention.end
     if j < len(doc) and doc[j].text == "(":
