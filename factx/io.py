@@ -224,14 +224,19 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, list[str], str]:
     for magic, what in _BINARY_MAGIC.items():
         if data.startswith(magic):
             raise InputError(source, f"binary file ({what}), not text")
+    failure: Optional[InputError] = None
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
                 text = data.decode(enc)
             except UnicodeDecodeError as error:
-                raise InputError(source, f"invalid {enc} text at byte {error.start}") from None
+                # FF FE 00 00 is UTF-32's mark, or UTF-16's followed by a NUL: try the next
+                failure = failure or InputError(source, f"invalid {enc} text at byte {error.start}")
+                continue
             warnings = [] if enc == "utf-8-sig" else [f"decoded as {enc} (byte order mark)"]
             return _normalise(text), warnings, enc
+    if failure is not None:
+        raise failure
     if b"\x00" in data:
         raise InputError(source, "binary file (contains NUL bytes), not text")
     try:
