@@ -176,12 +176,12 @@ def find_people(doc: Doc, ignore: Iterable[tuple[int, int]] = ()) -> People:
         else:
             match.mentions.append(span)
 
-    def resolve_single(word: str) -> Optional[Person]:
+    def resolve_single(word: str, at: int = -1) -> Optional[Person]:
         by_surname = [p for p in persons if len(p.words) > 1 and p.surname == word]
         if len(by_surname) == 1:
             return by_surname[0]
         if by_surname:
-            return _dominant(by_surname)
+            return _dominant(by_surname) or _by_title_gender(doc, at, by_surname)
         by_first = [p for p in persons if len(p.words) > 1 and p.words[0] == word]
         if len(by_first) == 1:
             return by_first[0]
@@ -190,7 +190,7 @@ def find_people(doc: Doc, ignore: Iterable[tuple[int, int]] = ()) -> People:
     singles: dict[str, Person] = {}
     for span in sorted(single, key=lambda s: s.start):
         word = name_tokens(span.text)[0]
-        person = resolve_single(word)
+        person = resolve_single(word, span.start)
         if person is None:
             if any(len(p.words) > 1 and word in (p.surname, p.words[0]) for p in persons):
                 continue  # ambiguous between several people: leave it out
@@ -229,7 +229,8 @@ def find_people(doc: Doc, ignore: Iterable[tuple[int, int]] = ()) -> People:
             if len(owners) == 1 and (token.i + 1 >= len(doc) or not doc[token.i + 1].is_title):
                 owners[0].mentions.append(doc[token.i : token.i + 1])
             continue
-        owner = owners[0] if owners and len(owners) == 1 else _dominant(owners or [])
+        owner = owners[0] if owners and len(owners) == 1 else (
+            _dominant(owners or []) or _by_title_gender(doc, token.i, owners or []))
         if owner is None:
             continue
         prev = doc[token.i - 1] if token.i > 0 else None
@@ -375,6 +376,20 @@ def _with_first_name(mention: Span, tagged: set[int]) -> Span:
             or prev.lower_ in titles() or prev.lower_ in name_stopwords()):
         return mention
     return doc[prev.i : mention.end]
+
+
+def _by_title_gender(doc: Doc, start: int, candidates: list[Person]) -> Optional[Person]:
+    """Of several people sharing a surname, the one a gendered courtesy title before the
+    bare surname points to: 'Mrs Roe' -> Jane Roe, not John Roe. None unless exactly one fits."""
+    from .speaker_gender import person_gender, word_gender  # gender cues are the quotes' data
+
+    if start <= 0 or len(candidates) < 2:
+        return None
+    gender = word_gender(doc[start - 1].text.rstrip("."))
+    if gender is None or doc[start - 1].lower_.rstrip(".") not in titles() and doc[start - 1].lower_ not in titles():
+        return None
+    fits = [p for p in candidates if person_gender(p) == gender]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _dominant(candidates: list[Person]) -> Optional[Person]:

@@ -183,9 +183,16 @@ def read_mention(mention: Span) -> list[Evidence]:
         if verb.dep_ in {"acl", "relcl"}:
             role = verb.head
         else:
-            role = next((c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj", "dobj"}), role)
+            # what was identified: the object, else the passive subject ("police identified
+            # the dead as ..." / "the dead were named as ...")
+            kids = sorted((c for c in verb.children if c.dep_ in {"dobj", "obj", "nsubjpass", "nsubj"}),
+                          key=lambda c: ["dobj", "obj", "nsubjpass", "nsubj"].index(c.dep_))
+            role = kids[0] if kids else role
         role = _np_role(role)
         head = role.head
+        harm = identified_harm(role)
+        if harm is not None:
+            add(True, harm, "identified-as")  # "the dead were named as A, B and C"
 
     # descriptions: "suspect Doe", "the victim, Roe", "Roe, the gunman", "survivor Roe"
     for word in _role_words(root, role):
@@ -238,6 +245,8 @@ def read_mention(mention: Span) -> list[Evidence]:
                 add(True, harm, f"harm-noun-{head.lower_}")
             elif noun.lower_ in {"death", "deaths"} and head.lower_ == "of":
                 add(True, "killed", "death-of", weak=True)
+            elif noun.lower_ in {"body", "remains"} and head.lower_ == "of":
+                add(True, "killed", "body-of", weak=True)  # "the body of Jane Roe was found"
         elif head.lower_ == "among":
             ev = _among_reading(noun)
             if ev is not None:
@@ -308,6 +317,25 @@ def _person_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and describes_person(token)
 
 
+def identified_harm(noun: Token) -> Optional[str]:
+    """The harm a phrase for the people identified states: 'the dead', 'the injured',
+    'the two dead men', 'those killed', 'the people who died'."""
+    lex = lexicon()
+    table = lex["identified_nouns"]
+    if noun.lower_ in table and noun.pos_ in {"NOUN", "ADJ", "VERB"}:
+        return table[noun.lower_]
+    for child in noun.children:
+        if child.dep_ == "amod" and child.lower_ in table:
+            return table[child.lower_]
+        if child.dep_ in {"acl", "relcl"}:
+            if is_death_verb(child):
+                return "killed"
+            harm = verb_harm(child)
+            if harm is not None and (child.dep_ == "acl" or any(c.dep_ == "nsubjpass" for c in child.children)):
+                return harm
+    return None
+
+
 def _clauses_of(token: Token) -> list[Token]:
     """Relative and participle clauses on a name's phrase, also through its apposition
     and prepositional tail ('Roe, 28, a driver for the firm, who was killed')."""
@@ -341,10 +369,18 @@ def _verb_reading(verb: Token, dep: str) -> Optional[tuple[bool, Optional[str], 
                 return False, None, "charged", False
             if word in lex["dead_states"] and _fatal(verb):
                 return True, "killed", "pronounced-dead", False
+            cue = clause_cue(verb)
+            if cue is not None:
+                return True, cue[0], cue[1], cue[2]
             if word in lex["injury_verbs"] or word in lex["hospital_words"]:
                 return True, "injured", "hospitalised", True
             if is_death_verb(verb):
                 return True, "killed", "died", True
+        elif word in lex["find_verbs"]:
+            # "officers found Roe with stab wounds" / "the attack left Roe with a broken nose"
+            cue = clause_cue(verb, own_clause_only=True)
+            if cue is not None and cue[1] == "with-injuries":
+                return True, cue[0], "found-with-injuries", cue[2]
         return None
     if dep == "attr":
         # "the sole survivor was Jane Roe" / "the victim is Jane Roe"
@@ -355,20 +391,165 @@ def _verb_reading(verb: Token, dep: str) -> Optional[tuple[bool, Optional[str], 
             return True, "injured", "survivor-was", False
         return None
     # active subject
+    if own_body_part_object(verb) is not None:
+        return True, "injured", "hurt-own-body-part", True  # "Roe fell and broke her wrist"
     if harm is not None and not _passive(verb):
         if any(c.dep_ in {"dobj", "obj"} for c in verb.children) or word in {"shot", "stabbed", "attacked", "killed", "murdered"}:
             return False, None, "subject-of-harm-verb", False
     if word in lex["perpetrator_verbs"]:
         return False, None, "pleaded", False
     if is_death_verb(verb):
+        if death_cause(verb) is not None and not natural_death_sentence(verb.sent):
+            return True, "killed", "died-in-accident", False  # "died in the crash"
         return True, "killed", "died", True
-    if word in lex["injury_verbs"] and any(
-            c.dep_ in {"dobj", "obj"} and c.lower_ in lex["injury_objects"] for c in verb.children):
-        return True, "injured", "suffered-injuries", False
     if word in lex["remain_verbs"]:
         ev = _copula_reading(verb)
         if ev is not None:
             return True, ev[0], ev[1], ev[2]
+    cue = clause_cue(verb)
+    if cue is not None:
+        return True, cue[0], cue[1], cue[2]
+    return None
+
+
+# ------------------------------------------------------------------ harm told as experience
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
+
+
+def _clause_verbs(verb: Token, depth: int = 0) -> Iterator[Token]:
+    """The verb and the subjectless verbs hanging from it that tell more about its
+    subject: 'was left [fighting for her life]', 'was taken to hospital, [suffering] from
+    burns'. A verb with an object of its own ('leaving him with ...') tells about someone
+    else and is not followed."""
+    yield verb
+    if depth >= 2:
+        return
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "advcl", "conj"} and child.pos_ in {"VERB", "AUX"} \
+                and not _has_subject(child) and not any(c.dep_ in {"dobj", "obj"} for c in child.children) \
+                and child.lower_ not in lexicon()["find_verbs"]:
+            yield from _clause_verbs(child, depth + 1)
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(_with_conjuncts(child))
+    return out
+
+
+def is_injury_noun(noun: Token) -> bool:
+    """'injuries', 'stab wounds', 'burns', 'a broken jaw', 'a fractured skull'."""
+    lex = lexicon()
+    if noun.pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"}:
+        return False
+    if noun.lower_ in lex["injury_objects"]:
+        return True
+    return noun.lower_ in lex["body_parts"] and any(
+        c.dep_ in {"amod", "compound"} and c.lower_ in lex["injury_adjectives"] for c in noun.children)
+
+
+def is_hospital_noun(noun: Token) -> bool:
+    """'hospital', 'Leeds General Infirmary', 'the ICU', 'a trauma center'."""
+    lex = lexicon()
+    if noun.lower_ in lex["hospital_nouns"]:
+        return True
+    return noun.lower_ in {"center", "centre", "unit"} and any(
+        c.dep_ in {"compound", "amod"} and c.lower_ in lex["hospital_center_modifiers"] for c in noun.children)
+
+
+def _preps(token: Token) -> Iterator[tuple[Token, Token]]:
+    """(preposition, object) pairs on a token, also one prepositional step further down
+    ('taken to hospital [with injuries]' parsed onto 'hospital')."""
+    for prep in token.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for obj in _with_conjuncts(pobj):
+                yield prep, obj
+                for inner in obj.children:
+                    if inner.dep_ == "prep" and inner.lower_ in {"with", "for"}:
+                        for inner_obj in inner.children:
+                            if inner_obj.dep_ == "pobj":
+                                yield from ((inner, o) for o in _with_conjuncts(inner_obj))
+
+
+def _condition(noun: Token) -> bool:
+    """'a critical condition', 'a serious but stable condition'."""
+    words = lexicon()["condition_words"]
+    if noun.lower_ != "condition":
+        return False
+    mods = [m for c in noun.children if c.dep_ in {"amod", "compound"} for m in _with_conjuncts(c)]
+    return any(m.lower_ in words for m in mods)
+
+
+def clause_cue(verb: Token, own_clause_only: bool = False) -> Optional[tuple[str, str, bool]]:
+    """Harm the clause of ``verb`` tells about its subject without a harm verb:
+    (harm, rule, weak), the strongest cue found, else None.
+
+        "suffered burns / a broken jaw / head injuries"   -> injured
+        "was taken / flown / rushed to hospital"           -> injured (weak)
+        "... with serious injuries", "in a critical condition", "treated for burns"
+        "was left fighting for his life"                   -> injured
+        "lost his life"                                    -> killed (weak)
+    """
+    lex = lexicon()
+    found: list[tuple[str, str, bool]] = []
+    verbs = [verb] if own_clause_only else list(_clause_verbs(verb))
+    for v in verbs:
+        word = v.lower_
+        if word in lex["injury_verbs"]:
+            objects = [c for c in v.children if c.dep_ in {"dobj", "obj", "conj", "attr"}]
+            if any(is_injury_noun(o) for c in objects for o in _with_conjuncts(c)):
+                found.append(("injured", "suffered-injuries", False))
+        if word in lex["death_loss_verbs"] and any(
+                c.dep_ in {"dobj", "obj"} and c.lower_ in lex["life_nouns"] for c in v.children):
+            found.append(("killed", "lost-life", True))
+        for prep, obj in _preps(v):
+            p = prep.lower_
+            if p in {"with", "from"} and is_injury_noun(obj):
+                found.append(("injured", "with-injuries", False))
+            elif p == "for" and word in lex["treatment_verbs"]:
+                found.append(("injured", "treated-for", not is_injury_noun(obj)))
+            elif p == "for" and word in lex["life_fight_verbs"] and obj.lower_ in lex["life_nouns"]:
+                found.append(("injured", "fighting-for-life", False))
+            elif p in {"to", "in", "into", "at"} and is_hospital_noun(obj) and (
+                    word in lex["hospital_transport_verbs"] or word in lex["treatment_verbs"]):
+                found.append(("injured", "taken-to-hospital", True))
+            elif p == "in" and _condition(obj):
+                found.append(("injured", "condition", False))
+    if not found:
+        return None
+    return min(found, key=lambda f: (f[2], -HARM_RANK[f[0]]))
+
+
+def own_body_part_object(verb: Token) -> Optional[Token]:
+    """'broke her wrist', 'burned his hands': the subject hurt their own body part."""
+    lex = lexicon()
+    if verb.lower_ not in lex["break_verbs"] or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    for child in verb.children:
+        if child.dep_ in {"dobj", "obj"} and child.lower_ in lex["body_parts"] and any(
+                c.dep_ == "poss" and c.lower_ in {"his", "her", "their", "my"} for c in child.children):
+            return child
+    return None
+
+
+def death_cause(verb: Token) -> Optional[Token]:
+    """'died in the crash / from stab wounds / after the attack': the harm that caused a death."""
+    lex = lexicon()
+    for prep, obj in _preps(verb):
+        if prep.lower_ not in {"in", "from", "after", "during", "following", "of", "when", "at"}:
+            continue
+        if obj.lower_ in lex["accident_nouns"] or noun_harm(obj) is not None or is_injury_noun(obj) \
+                or obj.lower_ in lex["nouns"]:
+            return obj
     return None
 
 
@@ -439,6 +620,7 @@ def article_reports_harm(doc: Doc) -> bool:
     lex = lexicon()
     return any(
         (t.lower_ in lex["verbs"] and verb_harm(t) is not None) or t.lower_ in lex["nouns"]
+        or t.lower_ in lex["accident_nouns"] or t.lower_ in lex["injury_objects"] or t.lower_ in lex["harm_context_nouns"]
         for t in doc
     )
 
@@ -466,6 +648,75 @@ def reported_self_harm(doc: Doc, people: People) -> list[tuple[Person, Evidence]
     return out
 
 
+_QUOTE_MARKS = frozenset('"“”‘’')
+
+
+def pronoun_antecedent(people: People, pron: Token) -> Optional[Person]:
+    """The named person a subject 'he'/'she' outside quotation marks stands for: the one
+    gender-compatible person named earlier in its sentence, else in the sentence before
+    (a subject when several fit). Officials with a title and relatives in a role are
+    passed over. None when it is not clear."""
+    from .speaker_gender import compatible, person_gender, word_gender
+
+    doc = pron.doc
+    sent = pron.sent
+    if any(t.text in _QUOTE_MARKS or t.text == "'" for t in doc[sent.start:sent.end]):
+        return None
+    gender = word_gender(pron.text)
+    spans = [(sent.start, pron.i)]
+    if sent.start > 0:
+        prev = doc[sent.start - 1].sent
+        if not any(t.text in _QUOTE_MARKS for t in prev):
+            spans.append((prev.start, prev.end))
+    for start, end in spans:
+        found: list[tuple[Person, Token]] = []
+        for i in range(start, end):
+            person = people.at_token(i)
+            if person is None or (found and found[-1][0] is person and people.at_token(i - 1) is person):
+                continue
+            mention = people.mention_at(i) or doc[i:i + 1]
+            if mention.root.dep_ == "poss" or name_modifies_noun(mention) or (
+                    mention.root.dep_ == "compound" and not mention.start <= mention.root.head.i < mention.end):
+                continue  # "Roe's car", "the Perth father": not what 'he' picks up
+            if not compatible(gender, person_gender(person)) or (
+                    not _courtesy_titled(mention) and _speaks_in_role(people, doc[i])):
+                continue
+            found.append((person, doc[i]))
+        distinct = [p for k, (p, _) in enumerate(found) if all(q is not p for q, _ in found[:k])]
+        if len(distinct) == 1:
+            return distinct[0]
+        if len(distinct) > 1:
+            subjects = [p for p, t in found if _np_role(t).dep_ in {"nsubj", "nsubjpass"}]
+            subjects = [p for k, p in enumerate(subjects) if all(q is not p for q in subjects[:k])]
+            return subjects[0] if len(subjects) == 1 else None
+    return None
+
+
+def _courtesy_titled(mention: Span) -> bool:
+    """'Mr Roe', 'Mrs Roe': a courtesy title, not an official's rank."""
+    doc = mention.doc
+    return mention.start > 0 and doc[mention.start - 1].lower_ in lexicon()["courtesy_titles"]
+
+
+def pronoun_harm(doc: Doc, people: People) -> list[tuple[Person, Evidence]]:
+    """'Roe was stabbed. She was later pronounced dead': victim readings of a subject
+    pronoun, given to its antecedent (readings against are not taken from pronouns)."""
+    lex = lexicon()
+    out = []
+    for pron in doc:
+        if pron.lower_ not in {"he", "she"} or pron.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if pron.head.dep_ == "ccomp" and pron.head.head.lower_ in lex["speech_verbs"]:
+            continue  # reported speech: reported_self_harm reads it
+        person = pronoun_antecedent(people, pron)
+        if person is None:
+            continue
+        for ev in read_mention(doc[pron.i:pron.i + 1]):
+            if ev.victim:
+                out.append((person, Evidence(True, ev.harm, f"pronoun:{ev.rule}", pron.i, ev.weak)))
+    return out
+
+
 def _speaks_in_role(people: People, token: Token) -> bool:
     from .people import titles
 
@@ -488,7 +739,8 @@ def harm_nearby(doc: Doc, sent: Span) -> bool:
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     for t in doc[start:sent.end]:
         if (t.lower_ in lex["verbs"] and verb_harm(t) is not None) or t.lower_ in lex["nouns"] \
-                or t.lower_ in lex["injury_objects"] or t.lower_ in lex["victim_nouns"]:
+                or t.lower_ in lex["injury_objects"] or t.lower_ in lex["victim_nouns"] \
+                or t.lower_ in lex["accident_nouns"] or t.lower_ in lex["harm_context_nouns"]:
             return True
     return False
 
@@ -496,22 +748,32 @@ def harm_nearby(doc: Doc, sent: Span) -> bool:
 def assess(doc: Doc, people: People) -> list[Assessment]:
     """Evidence for and against every named person."""
     harm_context = article_reports_harm(doc)
-    said = reported_self_harm(doc, people)
+    said = reported_self_harm(doc, people) + pronoun_harm(doc, people)
     out = []
     for person in people:
         a = Assessment(person)
-        a.evidence.extend(ev for p, ev in said if p is person)
+        a.evidence.extend(ev for p, ev in said
+                          if p is person and (not ev.weak or weak_evidence_holds(doc, ev, harm_context)))
         for mention in person.mentions:
             for ev in read_mention(mention):
-                if ev.weak and ev.harm == "killed":
-                    sent = doc[ev.token].sent
-                    if not harm_context or natural_death_sentence(sent):
-                        continue
-                    if ev.rule in {"died", "relative-died"} and not harm_nearby(doc, sent):
-                        continue  # "her partner had died 18 months ago"
+                if ev.weak and not weak_evidence_holds(doc, ev, harm_context):
+                    continue
                 a.evidence.append(ev)
         out.append(a)
     return out
+
+
+def weak_evidence_holds(doc: Doc, ev: Evidence, harm_context: bool) -> bool:
+    """A bare death, hospital stay or broken bone counts only in a story that reports harm,
+    in a sentence that gives no natural cause ('after a heart attack'); a bare death also
+    needs harm in its own or the previous sentence."""
+    sent = doc[ev.token].sent
+    if not harm_context or natural_death_sentence(sent):
+        return False
+    rule = ev.rule.split(":")[-1]
+    if ev.harm == "killed" and rule in {"died", "relative-died", "lost-life"} and not harm_nearby(doc, sent):
+        return False  # "her partner had died 18 months ago"
+    return True
 
 
 def harm_of(evidence: list[Evidence]) -> Optional[str]:
@@ -599,12 +861,71 @@ def find_unnamed_victims(doc: Doc, people: People) -> list[UnnamedVictim]:
                 continue
             if not describes_person(child) or child.lower_ in lexicon()["perpetrator_nouns"]:
                 continue
-            out.append(UnnamedVictim(child.i, harm, *_description_age(child)))
+            # "a boy was shot and killed": the worst harm of the joined verbs
+            group = group_harm(verb) if passive_subject else harm
+            out.append(UnnamedVictim(child.i, worse(harm, group), *_description_age(child)))
         if not any(c.dep_ in {"dobj", "obj", "nsubjpass"} for c in verb.children):
             noun = _object_after(verb)
             if noun is not None and people.at_token(noun.i) is None and describes_person(noun) \
                     and noun.lower_ not in lexicon()["perpetrator_nouns"]:
                 out.append(UnnamedVictim(noun.i, "killed" if _fatal(verb) else harm, *_description_age(noun)))
+    return out
+
+
+def group_harm(verb: Token) -> Optional[str]:
+    """The worst harm the verbs joined to ``verb`` report of their shared subject
+    ('was shot and killed', 'was stabbed and pronounced dead')."""
+    lex = lexicon()
+    harm: Optional[str] = None
+    for v in _verb_group(verb):
+        h = verb_harm(v)
+        if h is None and ((v.lower_ in lex["dead_states"] and _fatal(v)) or is_death_verb(v)):
+            h = "killed"
+        harm = worse(harm, h)
+    return harm
+
+
+def link_next_sentence(doc: Doc, people: People, others: list[Assessment],
+                       unnamed: list[UnnamedVictim], ages: dict[int, Optional[int]]
+                       ) -> list[tuple[Assessment, UnnamedVictim]]:
+    """A described victim named in the next sentence: 'A nurse was stabbed on Monday. Jane
+    Roe, a 31-year-old nurse, ...'. The named person is introduced there (first mention),
+    as its subject or with the same noun ('nurse'), is not a suspect, an official or a
+    relative, and fits the description's gender and age."""
+    from .speaker_gender import compatible, person_gender, word_gender
+
+    lex = lexicon()
+    out: list[tuple[Assessment, UnnamedVictim]] = []
+    taken: set[int] = set()
+    for u in unnamed:
+        noun = doc[u.token]
+        sent = noun.sent
+        if sent.end >= len(doc):
+            continue
+        nxt = doc[sent.end].sent
+        for a in others:
+            first = a.person.first_mention
+            if id(a.person) in taken or not nxt.start <= first.start < nxt.end:
+                continue
+            if any(not e.victim for e in a.evidence) or _speaks_in_role(people, first.root):
+                continue
+            stated = ages.get(id(a.person))
+            if stated is not None and u.age is not None and stated != u.age:
+                continue
+            if not compatible(word_gender(noun.text), person_gender(a.person)):
+                continue
+            role = _np_role(first.root)
+            words = {w.lower_ for w in _role_words(first.root, role) if not first.start <= w.i < first.end}
+            same_noun = noun.lower_ in words
+            # a subject continues the described victim only when the victim was the subject
+            # ("A man was stabbed. Jane Roe ..."), not the object of someone described
+            # ("A man admitted a crash that killed a cyclist. John Doe, 31, entered the plea")
+            subject = role.dep_ in {"nsubj", "nsubjpass"} and role.head.lower_ not in lex["speech_verbs"] \
+                and noun.dep_ == "nsubjpass"
+            if same_noun or subject:
+                out.append((a, u))
+                taken.add(id(a.person))
+                break
     return out
 
 
@@ -664,6 +985,17 @@ def link_unnamed(victims: list[Assessment], others: list[Assessment], unnamed: l
     return victims, harms, new_ages
 
 
+def _with_named_next(doc: Doc, people: People, victims: list[Assessment], others: list[Assessment],
+                     unnamed: list[UnnamedVictim], ages: dict[int, Optional[int]]
+                     ) -> tuple[list[Assessment], list[Assessment]]:
+    """Victims and others after linking described victims to the name in the next sentence."""
+    linked = link_next_sentence(doc, people, others, unnamed, ages)
+    for a, u in linked:
+        a.evidence.append(Evidence(True, u.harm, "described-before", u.token))
+    moved = {id(a) for a, _ in linked}
+    return victims + [a for a, _ in linked], [a for a in others if id(a) not in moved]
+
+
 def find_victims(doc: Doc, ctx) -> list[tuple[Assessment, Optional[str], Optional[int]]]:
     """(assessment, harm, age) per victim, in order of first mention."""
     assessed = assess(doc, ctx.people)
@@ -671,6 +1003,7 @@ def find_victims(doc: Doc, ctx) -> list[tuple[Assessment, Optional[str], Optiona
     victims = [a for a in assessed if is_victim(a)]
     others = [a for a in assessed if not is_victim(a)]
     unnamed = find_unnamed_victims(doc, ctx.people)
+    victims, others = _with_named_next(doc, ctx.people, victims, others, unnamed, ages)
     victims, harms, new_ages = link_unnamed(victims, others, unnamed, ages)
     victims.sort(key=lambda a: a.person.first_mention.start)
     out = []
@@ -689,7 +1022,9 @@ def described_victim_ages(doc: Doc, people: People, stated: dict[int, int]) -> l
     ages = {id(a.person): stated.get(id(a.person)) for a in assessed}
     victims = [a for a in assessed if is_victim(a)]
     others = [a for a in assessed if not is_victim(a)]
-    _, _, new_ages = link_unnamed(victims, others, find_unnamed_victims(doc, people), ages)
+    unnamed = find_unnamed_victims(doc, people)
+    victims, others = _with_named_next(doc, people, victims, others, unnamed, ages)
+    _, _, new_ages = link_unnamed(victims, others, unnamed, ages)
     by_id = {id(a.person): a.person for a in assessed}
     return [(by_id[key], u) for key, u in new_ages.items() if u.age_tokens is not None]
 

@@ -1,0 +1,189 @@
+"""Victims, general coverage: the many ways news reports harm, and who is not a victim.
+
+Every sentence here is invented for the test; none comes from a dev or held-out article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def victims_of(extract_text, text):
+    facts = extract_text(text)
+    for v in facts.victims:
+        for m in v.mentions:
+            assert text[m.start:m.end] == m.text
+    return {(v.name, v.harm) for v in facts.victims}
+
+
+# ------------------------------------------------------------------ injuries as experience
+
+@pytest.mark.parametrize("text, expected", [
+    ("Marta Kowalski suffered burns to her hands when the heater exploded.", {("Marta Kowalski", "injured")}),
+    ("Declan Foy suffered a broken jaw and a concussion in the assault.", {("Declan Foy", "injured")}),
+    ("Hassan Ali suffered head injuries in the collision.", {("Hassan Ali", "injured")}),
+    ("Yusuf Demir sustained stab wounds to his back during the brawl.", {("Yusuf Demir", "injured")}),
+    ("Irene Blom fell and broke her hip when a robber snatched her handbag.", {("Irene Blom", "injured")}),
+    ("Colm Reddy was taken to hospital with serious injuries after the crash.", {("Colm Reddy", "injured")}),
+    ("Piotr Nowak was airlifted to hospital after the crash.", {("Piotr Nowak", "injured")}),
+    ("Gail Summers was treated for smoke inhalation after the blaze.", {("Gail Summers", "injured")}),
+    ("Rory Dunne is in a serious but stable condition after the shooting.", {("Rory Dunne", "injured")}),
+    ("Officers found Seamus Kelly lying in the road with serious head injuries.", {("Seamus Kelly", "injured")}),
+    ("Niamh Carr was left fighting for her life after the attack.", {("Niamh Carr", "injured")}),
+    ("Oscar Lind was hospitalised with a fractured skull after the fight.", {("Oscar Lind", "injured")}),
+    ("Dmitri Volkov, 40, and his passenger, Ines Duarte, 36, were taken to hospital after the collision.",
+     {("Dmitri Volkov", "injured"), ("Ines Duarte", "injured")}),
+])
+def test_injury_cues(extract_text, text, expected):
+    assert victims_of(extract_text, text) == expected
+
+
+# ------------------------------------------------------------------ deaths
+
+@pytest.mark.parametrize("text, expected", [
+    ("Edwin Marsh was found dead in his flat after a fire.", {("Edwin Marsh", "killed")}),
+    ("Lucia Ferraro died in the crash on the coast road.", {("Lucia Ferraro", "killed")}),
+    ("Owen Gallagher lost his life in the explosion at the plant.", {("Owen Gallagher", "killed")}),
+    ("Megan Hart was fatally injured when her car left the road.", {("Megan Hart", "killed")}),
+    ("The body of Jonas Berg was recovered from the lake after a boating accident.", {("Jonas Berg", "killed")}),
+    ("Ada Quinn's killing has shocked the village.", {("Ada Quinn", "killed")}),
+    ("Tributes have been paid to Kyle Bent, who was killed in a collision on Friday.", {("Kyle Bent", "killed")}),
+    ("Saul Regan was shot and killed outside a bar.", {("Saul Regan", "killed")}),
+    ("Patrick Oduya died in hospital two days after he was stabbed.", {("Patrick Oduya", "killed")}),
+])
+def test_death_cues(extract_text, text, expected):
+    assert victims_of(extract_text, text) == expected
+
+
+# ------------------------------------------------------------------ other harm
+
+@pytest.mark.parametrize("text, expected", [
+    ("Brian Cole was mugged as he walked home from work.", {("Brian Cole", "harmed")}),
+    ("Sophie Lang was sexually assaulted on a late train.", {("Sophie Lang", "harmed")}),
+    ("Tariq Aziz was kidnapped from his car and held for two days.", {("Tariq Aziz", "harmed")}),
+    ("Helen Park was threatened with a knife by a masked man.", {("Helen Park", "harmed")}),
+    ("Vera Olsen was carjacked at a petrol station.", {("Vera Olsen", "harmed")}),
+    ("Leo Brandt was bitten by a dog in the park.", {("Leo Brandt", "injured")}),
+    ("Nora Quist was mauled by a bull on her farm.", {("Nora Quist", "injured")}),
+    ("Ana Souza was trafficked to Britain as a teenager.", {("Ana Souza", "harmed")}),
+    ("Ewan Holt was beaten with a baseball bat.", {("Ewan Holt", "harmed")}),
+    ("Jill Marks was abused by her stepfather for years.", {("Jill Marks", "harmed")}),
+    ("Kemal Aydin was raped by a stranger in 2019.", {("Kemal Aydin", "harmed")}),
+])
+def test_other_harm(extract_text, text, expected):
+    assert victims_of(extract_text, text) == expected
+
+
+# ------------------------------------------------------------------ lists named by identification verbs
+
+@pytest.mark.parametrize("text, expected", [
+    ("The victims have been named as Arjun Mehta, 44, Lotte Visser, 39, and Bruno Costa, 51.",
+     {("Arjun Mehta", "harmed"), ("Lotte Visser", "harmed"), ("Bruno Costa", "harmed")}),
+    ("After the fire, the coroner identified the dead as Edith Crane, 78; her grandson, Milo Crane, 9; "
+     "and Victor Osei, 55.",
+     {("Edith Crane", "killed"), ("Milo Crane", "killed"), ("Victor Osei", "killed")}),
+    ("Three people died in the crash. Those killed were named as Dana Reyes and Paulo Mendes.",
+     {("Dana Reyes", "killed"), ("Paulo Mendes", "killed")}),
+    ("The injured were identified as Tomas Ruiz, 23, and Hana Sato, 30.",
+     {("Tomas Ruiz", "injured"), ("Hana Sato", "injured")}),
+])
+def test_identified_lists(extract_text, text, expected):
+    assert victims_of(extract_text, text) == expected
+
+
+# ------------------------------------------------------------------ an unnamed victim named in the next sentence
+
+@pytest.mark.parametrize("text, expected", [
+    ("A nurse was stabbed in a hospital car park on Monday night. Carla Benson, a 31-year-old nurse, "
+     "had just finished her shift.", {("Carla Benson", "injured")}),
+    ("A pensioner was punched and robbed outside a post office. Arthur Fenwick, 82, had gone to "
+     "collect his pension.", {("Arthur Fenwick", "harmed")}),
+])
+def test_cataphora(extract_text, text, expected):
+    assert victims_of(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the named person in the next sentence is an officer or a suspect
+    "A man was stabbed in the city centre. Det Insp Ray Cole said inquiries were continuing.",
+    "A woman was attacked in a park on Sunday. Liam Gray, 25, has been charged with assault.",
+])
+def test_cataphora_negatives(extract_text, text):
+    assert victims_of(extract_text, text) == set()
+
+
+# ------------------------------------------------------------------ shared surnames
+
+def test_shared_surname_title_gender(extract_text):
+    text = ("Colin Royle, 52, and his wife Janet Royle, 49, lived in Bolton. "
+            "Mrs Royle was assaulted repeatedly over ten years. "
+            "Mr Royle admitted the offences and was jailed.")
+    assert victims_of(extract_text, text) == {("Janet Royle", "harmed")}
+
+
+def test_shared_surname_pronoun_after_title(extract_text):
+    text = ("Gordon Pell, 60, denied abusing his wife, Moira Pell. "
+            "Mrs Pell told the court she was punched in the face.")
+    assert victims_of(extract_text, text) == {("Moira Pell", "harmed")}
+
+
+# ------------------------------------------------------------------ worst harm wins
+
+@pytest.mark.parametrize("text, expected", [
+    ("A 15-year-old boy was shot and killed on Friday. Police identified the victim as Andre Lyons, 15.",
+     {("Andre Lyons", "killed")}),
+    ("Maya Fenn was stabbed. She was later pronounced dead in hospital.", {("Maya Fenn", "killed")}),
+])
+def test_worst_harm(extract_text, text, expected):
+    assert victims_of(extract_text, text) == expected
+
+
+# ------------------------------------------------------------------ not victims
+
+@pytest.mark.parametrize("text", [
+    # natural deaths and illness
+    "Walter Finch, the former mayor, died peacefully in his sleep aged 91.",
+    "Doris Ellery died in hospital after a long illness.",
+    "Keith Morrow was taken to hospital after suffering a heart attack at home.",
+    # perpetrators and suspects
+    "Dean Fry broke the victim's jaw with a single punch.",
+    "Carl Moss threatened staff with a knife and robbed the shop.",
+    "Robber Jake Hill was jailed for mugging three pensioners.",
+    "Gary Lomax stole two million dollars from the county, prosecutors said.",
+    # relatives and officials speaking about unnamed victims
+    "Her brother, Sean Doyle, said she suffered terrible injuries.",
+    "Sgt Paul Ames said the man suffered a broken arm.",
+    # unnamed people
+    "A woman in her 60s was taken to hospital with burns.",
+    "The dead have not yet been named.",
+    # a list named by an identification verb that is not about harm
+    "The new trustees were named as Alan Borg and Rita Vance.",
+    # a sports injury
+    "Striker Lewis Crane was named in the squad despite a knee injury.",
+])
+def test_not_victims(extract_text, text):
+    assert victims_of(extract_text, text) == set()
+
+
+# ------------------------------------------------------------------ pronouns
+
+@pytest.mark.parametrize("text, expected", [
+    ("Paramedics tried to save Mr Tolland but he died at the scene of the stabbing.", {("Tolland", "killed")}),
+    ("Police named the woman as Freya Lund. She had been stabbed several times.", {("Freya Lund", "injured")}),
+])
+def test_pronoun_harm(extract_text, text, expected):
+    assert victims_of(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the only earlier name is a possessor or a modifier
+    "Officers spoke to Dan Reid's neighbour. She was taken to hospital with cuts.",
+    # gender does not fit
+    "Lisa Grant found the man in the street. He had been stabbed.",
+    # inside quotation marks
+    'Tom Hale lives next door. "She was beaten badly," he said.',
+    # an official with a rank
+    "Det Supt Anna Webb spoke to reporters. She said a man had been stabbed.",
+])
+def test_pronoun_negatives(extract_text, text):
+    assert victims_of(extract_text, text) == set()
