@@ -4,7 +4,7 @@ Every named person whose age the article states, one entry per person, with offs
 age expression itself:
 
     "Gabriel Kovari, 22, died"                  -> Gabriel Kovari 22   text "22"
-    "Kovari (22)" / "Jack Taylor 25." in a list -> 22 / 25             text "22" / "25"
+    "Kovari (22)" / "Tom Quill 25." in a list -> 22 / 25             text "22" / "25"
     "22-year-old Gabriel Kovari"                -> 22                  text "22-year-old"
     "her 38-year-old mother, Jane Roe"          -> Jane Roe 38         (apposition)
     "Kovari, a 22-year-old student"             -> 22
@@ -199,7 +199,7 @@ def age_after_name(doc: Doc, mention: Span) -> Optional[AgeExpression]:
         if not _follower_ok(doc, j + 1):
             return None
     else:
-        # "Jack Taylor 25." in a list of names: only before a clear break
+        # "Tom Quill 25." in a list of names: only before a clear break
         if j + 1 < len(doc) and doc[j + 1].text not in {",", ".", ";", "and", ")"} and not doc[j + 1].is_space:
             return None
     return AgeExpression(j, j + 1, value)

@@ -107,6 +107,6 @@ def test_definite_age_not_given_to_a_person_named_later_in_its_sentence(extract_
 
 
 def test_definite_age_then_possessive_of_same_person(extract_text):
-    text = ("Wendy Calloway disappeared in March. After a week-long hunt for the 31-year-old, "
+    text = ("Greta Calloway disappeared in March. After a week-long hunt for the 31-year-old, "
             "Calloway's bike was recovered.")
-    assert ages_of(extract_text, text) == {("Wendy Calloway", 31)}
+    assert ages_of(extract_text, text) == {("Greta Calloway", 31)}
