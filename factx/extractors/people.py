@@ -106,6 +106,8 @@ def _looks_like_name(span: Span) -> bool:
         return False
     if any(t.lower_ in name_stopwords() for t in words):
         return False
+    if all(t.lower_ in titles() or t.lower_ + "." in titles() for t in words):
+        return False  # "Sgt" cut off from its name by a sentence break
     # a personal name is capitalised; "the victim" or "i" is not
     return all(t.text[:1].isupper() or t.text.lower() in {"de", "van", "von", "da", "di", "la", "le", "bin", "al", "el", "del", "der", "du", "st", "mc"} for t in words)
 
@@ -389,6 +391,8 @@ def _by_title_gender(doc: Doc, start: int, candidates: list[Person]) -> Optional
     if gender is None or doc[start - 1].lower_.rstrip(".") not in titles() and doc[start - 1].lower_ not in titles():
         return None
     fits = [p for p in candidates if person_gender(p) == gender]
+    if not fits:  # "Mrs Roe" with John Roe and an unlisted first name: the one not ruled out
+        fits = [p for p in candidates if person_gender(p) is None]
     return fits[0] if len(fits) == 1 else None
 
 

@@ -513,7 +513,7 @@ def clause_cue(verb: Token, own_clause_only: bool = False) -> Optional[tuple[str
             found.append(("killed", "lost-life", True))
         for prep, obj in _preps(v):
             p = prep.lower_
-            if p in {"with", "from"} and is_injury_noun(obj):
+            if p in {"with", "from"} and is_injury_noun(obj) and word in lex["injury_with_verbs"]:
                 found.append(("injured", "with-injuries", False))
             elif p == "for" and word in lex["treatment_verbs"]:
                 found.append(("injured", "treated-for", not is_injury_noun(obj)))
@@ -620,7 +620,7 @@ def article_reports_harm(doc: Doc) -> bool:
     lex = lexicon()
     return any(
         (t.lower_ in lex["verbs"] and verb_harm(t) is not None) or t.lower_ in lex["nouns"]
-        or t.lower_ in lex["accident_nouns"] or t.lower_ in lex["injury_objects"] or t.lower_ in lex["harm_context_nouns"]
+        or t.lower_ in lex["accident_nouns"] or t.lower_ in lex["harm_context_nouns"]
         for t in doc
     )
 
@@ -652,7 +652,7 @@ _QUOTE_MARKS = frozenset('"“”‘’')
 
 
 def pronoun_antecedent(people: People, pron: Token) -> Optional[Person]:
-    """The named person a subject 'he'/'she' outside quotation marks stands for: the one
+    """The named person a 'he'/'she'/'him'/'her' outside quotation marks stands for: the one
     gender-compatible person named earlier in its sentence, else in the sentence before
     (a subject when several fit). Officials with a title and relatives in a role are
     passed over. None when it is not clear."""
@@ -662,6 +662,11 @@ def pronoun_antecedent(people: People, pron: Token) -> Optional[Person]:
     sent = pron.sent
     if any(t.text in _QUOTE_MARKS or t.text == "'" for t in doc[sent.start:sent.end]):
         return None
+    speech = _reported_by(pron)
+    if speech is not None and any(
+            c.dep_ == "nsubj" and (people.at_token(c.i) is not None or _person_word(c) or c.pos_ == "PRON")
+            for c in speech.children):
+        return None  # "Roe said she saw a man who had hit her": a person's account, not resolved
     gender = word_gender(pron.text)
     spans = [(sent.start, pron.i)]
     if sent.start > 0:
@@ -672,12 +677,20 @@ def pronoun_antecedent(people: People, pron: Token) -> Optional[Person]:
         found: list[tuple[Person, Token]] = []
         for i in range(start, end):
             person = people.at_token(i)
+            if person is None and _person_word(doc[i]) and not _in_apposition_to_name(people, doc[i]):
+                found = []  # "Roe tried to revive the boy but he ...": a nearer person, unnamed
+                continue
             if person is None or (found and found[-1][0] is person and people.at_token(i - 1) is person):
                 continue
             mention = people.mention_at(i) or doc[i:i + 1]
-            if mention.root.dep_ == "poss" or name_modifies_noun(mention) or (
+            if name_modifies_noun(mention) or (
                     mention.root.dep_ == "compound" and not mention.start <= mention.root.head.i < mention.end):
-                continue  # "Roe's car", "the Perth father": not what 'he' picks up
+                continue  # "the Roe family", "the Leeds father": not what 'he' picks up
+            if mention.root.dep_ == "poss" and (gender is None or person_gender(person) != gender):
+                continue  # "Roe's car": a possessor only when the gender says so
+            if pron.dep_ in {"dobj", "obj"} and _np_role(mention.root).dep_ == "nsubj" \
+                    and _np_role(mention.root).head is pron.head:
+                continue  # "Roe hit her": not Roe
             if not compatible(gender, person_gender(person)) or (
                     not _courtesy_titled(mention) and _speaks_in_role(people, doc[i])):
                 continue
@@ -692,6 +705,41 @@ def pronoun_antecedent(people: People, pron: Token) -> Optional[Person]:
     return None
 
 
+def _person_word(token: Token) -> bool:
+    """A common noun for a person ('the boy', 'his son', 'the gunman'), or a pronoun of
+    the other kind, which stands between a name and a later pronoun."""
+    from .ages import patterns
+
+    lex = lexicon()
+    if token.pos_ != "NOUN":
+        return False
+    word = token.lower_
+    return word in patterns()["person_nouns"] or word in lex["relation_nouns"] \
+        or word in lex["perpetrator_nouns"] or word in lex["victim_nouns"]
+
+
+def _in_apposition_to_name(people: People, token: Token) -> bool:
+    """'Jane Roe, a nurse,' / 'her son, John Roe,': the noun describes a named person."""
+    if token.dep_ == "appos" and people.at_token(token.head.i) is not None:
+        return True
+    if any(c.dep_ in {"appos", "compound"} and people.at_token(c.i) is not None for c in token.children):
+        return True
+    return token.dep_ == "compound" and people.at_token(token.head.i) is not None
+
+
+def _reported_by(token: Token) -> Optional[Token]:
+    """The speech verb whose reported clause holds the token ('X said she ...'), else None."""
+    lex = lexicon()
+    x, seen = token.head, 0
+    while seen < 8:
+        if x.dep_ == "ccomp" and x.head.lower_ in lex["speech_verbs"]:
+            return x.head
+        if x.head is x:
+            return None
+        x, seen = x.head, seen + 1
+    return None
+
+
 def _courtesy_titled(mention: Span) -> bool:
     """'Mr Roe', 'Mrs Roe': a courtesy title, not an official's rank."""
     doc = mention.doc
@@ -699,15 +747,16 @@ def _courtesy_titled(mention: Span) -> bool:
 
 
 def pronoun_harm(doc: Doc, people: People) -> list[tuple[Person, Evidence]]:
-    """'Roe was stabbed. She was later pronounced dead': victim readings of a subject
-    pronoun, given to its antecedent (readings against are not taken from pronouns)."""
+    """'Roe was stabbed. She was later pronounced dead' / 'the man attacked her': victim
+    readings of a subject or object pronoun, given to its antecedent (readings against
+    are not taken from pronouns)."""
     lex = lexicon()
     out = []
     for pron in doc:
-        if pron.lower_ not in {"he", "she"} or pron.dep_ not in {"nsubj", "nsubjpass"}:
+        subject = pron.lower_ in {"he", "she"} and pron.dep_ in {"nsubj", "nsubjpass"}
+        obj = pron.lower_ in {"him", "her"} and pron.dep_ in {"dobj", "obj"}
+        if not (subject or obj):
             continue
-        if pron.head.dep_ == "ccomp" and pron.head.head.lower_ in lex["speech_verbs"]:
-            continue  # reported speech: reported_self_harm reads it
         person = pronoun_antecedent(people, pron)
         if person is None:
             continue

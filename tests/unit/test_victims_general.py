@@ -187,3 +187,46 @@ def test_pronoun_harm(extract_text, text, expected):
 ])
 def test_pronoun_negatives(extract_text, text):
     assert victims_of(extract_text, text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Carol Dunn, 70, was asleep at home when a burglar attacked her.", {("Carol Dunn", "harmed")}),
+    ("Mark Rudd admitted that he had controlled Hannah Cole's money and assaulted her.", {("Hannah Cole", "harmed")}),
+])
+def test_object_pronoun_harm(extract_text, text, expected):
+    assert victims_of(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # no female antecedent: the man himself is not 'her'
+    "Owen Marsh was jailed after he repeatedly assaulted her.",
+    # the subject of the harm verb is not its object
+    "Brenda Vale hit him with a chair.",
+])
+def test_object_pronoun_negatives(extract_text, text):
+    assert victims_of(extract_text, text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    # an unnamed person stands between the name and the pronoun
+    "Ben Ford tried to revive the boy but he was pronounced dead at the scene.",
+    # a named person's own account of someone else
+    "Ruth Gale, who lives nearby, said she saw a man kick the door. She said he had been stabbed.",
+    # a title word cut off from its name is no person
+    "Officers found the body of Sgt. Bryn Tallis in a river.",
+])
+def test_pronoun_and_name_negatives(extract_text, text):
+    assert all(name not in {"Ben Ford", "Ruth Gale", "Sgt"} for name, _ in victims_of(extract_text, text))
+
+
+def test_reported_by_police_pronoun(extract_text):
+    text = "Sarah Mitchell was walking home on Friday. Police said she was punched and robbed by two men."
+    assert victims_of(extract_text, text) == {("Sarah Mitchell", "harmed")}
+
+
+@pytest.mark.parametrize("text", [
+    "Winger Cole Ashby has had a frustrating season with injuries since joining the club.",
+    "Cole Ashby is recovering from a serious ankle injury and will miss the derby.",
+])
+def test_sports_injuries_are_not_harm(extract_text, text):
+    assert victims_of(extract_text, text) == set()
