@@ -51,6 +51,7 @@ from .quote_marks import QuoteSpan, find_quote_spans, paragraphs
 _SENT_END = frozenset({".", "?", "!", "…"})
 _AFTER_WINDOW = 12  # tokens after a quote in which its reporting verb may stand
 _PRONOUN_PARAGRAPHS = 3  # earlier paragraphs searched for the subject a he/she continues
+_FALLBACK_QUOTES = 50  # earlier quotes a pronoun may fall back on, when nothing nearer fits
 _LEDE_PARAGRAPHS = 5  # headline, dateline, byline and the lede: "The father of X said ..."
 _OUTLET_LABELS = ("ORG", "PRODUCT", "WORK_OF_ART", "FAC")  # what NER calls "WCBS 2", "the Post"
 
@@ -224,15 +225,22 @@ class _Attributor:
         self.spans = spans
         self.index = _Index(doc, spans)
         self.people = ctx.people
-        self.paras = paragraphs(doc.text)
+        self.text = doc.text  # Doc.text joins every token: build it once
+        self.paras = paragraphs(self.text)
         self.para_starts = [a for a, _ in self.paras]
         self._agency_at = self._agency_ranges()
+        self._agency_starts = [a for a, _, _ in self._agency_at]
+        self._agency_span = max((b - a for a, b, _ in self._agency_at), default=0)
+        self.ents = list(doc.ents)  # Doc.ents is rebuilt on every access
+        self.ent_starts = [e.start for e in self.ents]
+        self._fuller: Optional[dict[str, list[tuple[int, str]]]] = None
         self.rules = quote_rules()
         self.full_names: dict[int, str] = {}
         self.person_speakers: list[tuple[int, int, Speaker]] = []
         self.untagged: dict[str, Person] = {}  # names the NER missed, seen as subjects
         self.reported: list[Attribution] = []
         self.quote_events: list[tuple[int, int, Speaker]] = []  # (start, end, speaker) of direct quotes
+        self._event_starts: list[int] = []  # quote_events' starts, in text order
         self._genders: dict[int, Optional[str]] = {}
         self._roles: Optional[list[tuple[Person, frozenset[str]]]] = None
         self._captions: dict[int, bool] = {}
@@ -247,9 +255,14 @@ class _Attributor:
         return sorted(ranges)
 
     def agency_at(self, token: Token) -> Optional[tuple[int, int, str]]:
-        for a, b, name in self._agency_at:
+        k = bisect.bisect_right(self._agency_starts, token.idx) - 1
+        while k >= 0:  # ranges may overlap: look back as far as the longest one
+            a, b, name = self._agency_at[k]
             if a <= token.idx < b:
                 return a, b, name
+            if token.idx - a > self._agency_span:
+                break
+            k -= 1
         return None
 
     def named(self, person: Person, mention: Span) -> Speaker:
@@ -361,7 +374,7 @@ class _Attributor:
         if para in self._captions:
             return self._captions[para]
         a, b = self.paras[para]
-        text = self.doc.text[a:b].strip()
+        text = self.text[a:b].strip()
         k = bisect.bisect_left(self.index.quoted_starts, a)
         has_quote = k < len(self.index.quoted) and self.index.quoted[k][0] < b
         low = text.lower()
@@ -384,7 +397,7 @@ class _Attributor:
         while i < len(doc) and doc[i].idx <= q.close_mark:
             i += 1
         out: list[Token] = []
-        inner_end = doc.text[q.start:q.end].rstrip("'\"’”")[-1:]
+        inner_end = self.text[q.start:q.end].rstrip("'\"’”")[-1:]
         partial = inner_end not in _SENT_END and inner_end != ","
         window = 60 if partial else _AFTER_WINDOW
         while i < len(doc) and doc[i].idx < pend and len(out) < window:
@@ -421,13 +434,13 @@ class _Attributor:
         """'His agent issued this statement:' closing the paragraph before a quote that opens
         its own: the tokens of that introducing sentence."""
         pstart, _ = self.paras[q.paragraph]
-        if self.doc.text[pstart:q.open_mark].strip():
+        if self.text[pstart:q.open_mark].strip():
             return []
         p = self._prev_nonempty(q.paragraph)
         if p < 0:
             return []
         a, b = self.paras[p]
-        if not self.doc.text[a:b].rstrip().endswith(":"):
+        if not self.text[a:b].rstrip().endswith(":"):
             return []
         last = bisect.bisect_left(self.index.starts, b) - 1
         while last >= 0 and self.doc[last].is_space:
@@ -448,7 +461,7 @@ class _Attributor:
         # "X said, according to the Mirror: ..." - the outlet only relays X's words
         after.sort(key=lambda t: t.lower_ == "according")
         before.sort(key=lambda t: t.lower_ == "according")
-        inner_end = self.doc.text[q.start:q.end].rstrip("'\"’” ")[-1:]
+        inner_end = self.text[q.start:q.end].rstrip("'\"’” ")[-1:]
         colon = bool(seg_before) and seg_before[-1].text in {":", "—", "–"}
         new_sentence = inner_end in _SENT_END and (
             not seg_after or next((t for t in seg_after if not t.is_punct), seg_after[0]).text[:1].isupper())
@@ -607,7 +620,7 @@ class _Attributor:
             toks = [subj] + [c for c in subj.children if c.dep_ in {"compound", "nummod"}]
             a = min(t.idx for t in toks)
             b = max(t.idx + len(t.text) for t in toks)
-            return Speaker(self.doc.text[a:b], a, b, organization=True)
+            return Speaker(self.text[a:b], a, b, organization=True)
         return self.outlet(verb)
 
     def _titled_name(self, np: list[Token], subj: Token) -> Optional[Speaker]:
@@ -644,25 +657,36 @@ class _Attributor:
         """'the News' after 'the Daily News': the fuller organisation name used before."""
         if self.people.at_token(head.i) is not None:
             return None
-        word = head.lower_
-        for ent in self.doc.ents:
-            if ent.start >= head.i:
+        for i, name in self._fuller_names().get(head.lower_, []):
+            if i >= head.i:
                 break
-            if ent.label_ in _OUTLET_LABELS and len(ent) > 1 and ent[-1].lower_ == word \
-                    and not (ent.start <= head.i < ent.end):
-                return Speaker(_strip_the(ent.text), head.idx, head.idx + len(head.text), organization=True)
-        doc = self.doc
-        for t in doc[:head.i]:
-            if t.lower_ != word or t.i == 0 or t.ent_type_ == "PERSON":
-                continue
-            k = t.i
-            while k > 0 and t.i - k < 3 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_title \
-                    and doc[k - 1].ent_type_ != "PERSON":
-                k -= 1
-            if k < t.i and k > 0 and doc[k - 1].lower_ == "the":  # "the Daily Courier"
-                a, b = doc[k].idx, t.idx + len(t.text)
-                return Speaker(doc.text[a:b], head.idx, head.idx + len(head.text), organization=True)
+            return Speaker(name, head.idx, head.idx + len(head.text), organization=True)
         return None
+
+    def _fuller_names(self) -> dict[str, list[tuple[int, str]]]:
+        """Last word -> (position, name) of multi-word organisation names: entities of the
+        outlet labels, and capitalised runs after 'the' ("the Daily Courier")."""
+        if self._fuller is None:
+            doc, found = self.doc, []
+            for ent in self.ents:
+                if ent.label_ in _OUTLET_LABELS and len(ent) > 1:
+                    found.append((ent.end - 1, ent[-1].lower_, _strip_the(ent.text)))
+            for t in doc:
+                if not (t.is_title and t.pos_ == "PROPN") or t.ent_type_ == "PERSON":
+                    continue
+                nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+                if nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title:
+                    continue  # not the last word of the run
+                k = t.i
+                while k > 0 and t.i - k < 3 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_title \
+                        and doc[k - 1].ent_type_ != "PERSON":
+                    k -= 1
+                if k < t.i and k > 0 and doc[k - 1].lower_ == "the":
+                    found.append((t.i, t.lower_, self.text[doc[k].idx:t.idx + len(t.text)]))
+            self._fuller = {}
+            for i, word, name in sorted(found):
+                self._fuller.setdefault(word, []).append((i, name))
+        return self._fuller
 
     def _antecedent(self, relcl: Token) -> Token:
         """'X, 50, is a pilot who says ...': 'who' -> 'pilot' -> its subject X."""
@@ -676,10 +700,14 @@ class _Attributor:
     def _org_entity(self, tokens: list[Token], labels=("ORG",)) -> Optional[Span]:
         for t in tokens:
             if t.ent_type_ in labels:
-                for ent in t.doc.ents:
-                    if ent.start <= t.i < ent.end and ent.label_ in labels:
-                        return ent
+                ent = self._ent_at(t.i)
+                if ent is not None and ent.label_ in labels:
+                    return ent
         return None
+
+    def _ent_at(self, i: int) -> Optional[Span]:
+        k = bisect.bisect_right(self.ent_starts, i) - 1
+        return self.ents[k] if k >= 0 and self.ents[k].start <= i < self.ents[k].end else None
 
     def _objects(self, verb: Token) -> list[Token]:
         out = []
@@ -714,7 +742,7 @@ class _Attributor:
                 if t.pos_ == "PROPN" and t.is_title and (self.people.at_token(t.i) is None or named_the):
                     names = [x for x in self._np_tokens(t) if x.pos_ == "PROPN" and x.i <= t.i]
                     a, b = names[0].idx, t.idx + len(t.text)
-                    return Speaker(self.doc.text[a:b], a, b, organization=True)
+                    return Speaker(self.text[a:b], a, b, organization=True)
         return Speaker.none()
 
     def resolve_pronoun(self, pron: Token) -> Speaker:
@@ -734,7 +762,7 @@ class _Attributor:
         while True:
             p = self.paragraph_of(sent.start_char)
             if p == para0 or not self.is_caption(p):
-                if doc.text[self.paras[p][0]:self.paras[p][1]].strip():
+                if self.text[self.paras[p][0]:self.paras[p][1]].strip():
                     seen_paras.add(p)
                 if len(seen_paras) > _PRONOUN_PARAGRAPHS + 1:
                     break
@@ -747,8 +775,8 @@ class _Attributor:
             if i < 0:
                 break
             sent = self._piece(i)
-        for a, _, sp in reversed(self.quote_events):
-            if a < token.idx and sp.person is not None and compatible(self.gender(sp.person), gender):
+        for a, _, sp in self._events_before(token.idx, limit=_FALLBACK_QUOTES):
+            if sp.person is not None and compatible(self.gender(sp.person), gender):
                 return sp
         best = None
         for person in self.people:
@@ -809,9 +837,10 @@ class _Attributor:
             found = self._referent(subj, depth)
             if found is not None and compatible(found[1], gender):
                 return found[0]
-        for a, _, sp in reversed(self.quote_events):
-            if sent.start_char <= a < end_char and sp.person is not None \
-                    and compatible(self.gender(sp.person), gender):
+        for a, _, sp in self._events_before(end_char):
+            if a < sent.start_char:
+                break
+            if sp.person is not None and compatible(self.gender(sp.person), gender):
                 return sp
         # nearest first in the pronoun's own sentence, else leftmost first (Hobbs' order)
         for t in (reversed(toks) if same else toks):
@@ -900,7 +929,7 @@ class _Attributor:
         return found if found.person is not None else None
 
     def _nonempty_before(self, para: int) -> int:
-        return sum(1 for a, b in self.paras[:para] if self.doc.text[a:b].strip())
+        return sum(1 for a, b in self.paras[:para] if self.text[a:b].strip())
 
     def _introduced_next(self, subj: Token, gender: Optional[str]) -> Optional[Speaker]:
         """The lede convention: "The father of a teenager killed in ... said ...", then
@@ -925,7 +954,7 @@ class _Attributor:
 
     def _prev_nonempty(self, para: int) -> int:
         q = para - 1
-        while q >= 0 and not self.doc.text[self.paras[q][0]:self.paras[q][1]].strip():
+        while q >= 0 and not self.text[self.paras[q][0]:self.paras[q][1]].strip():
             q -= 1
         return q
 
@@ -969,12 +998,18 @@ class _Attributor:
     def current_speaker(self, char: int) -> Speaker:
         """The speaker of the last direct quote if it stands within the two paragraphs before."""
         para = self.paragraph_of(char)
-        for a, _, sp in reversed(self.quote_events):
-            if a < char:
-                if para - self.paragraph_of(a) <= 4 and sp.name is not None:
-                    return sp
-                break
+        for a, _, sp in self._events_before(char, limit=1):
+            if para - self.paragraph_of(a) <= 4 and sp.name is not None:
+                return sp
         return Speaker.none()
+
+    def _events_before(self, char: int, limit: Optional[int] = None):
+        """Direct quotes attributed so far that start before ``char``, nearest first."""
+        k = bisect.bisect_left(self._event_starts, char) - 1
+        stop = -1 if limit is None else max(-1, k - limit)
+        while k > stop:
+            yield self.quote_events[k]
+            k -= 1
 
     def last_person_before(self, char: int) -> Optional[Speaker]:
         k = bisect.bisect_left(self.person_speakers, (char,)) - 1
@@ -1009,7 +1044,7 @@ class _Attributor:
         for q in self.spans:
             if self.ctx.is_furniture(q.start, q.end):
                 continue
-            text = self.doc.text[q.start:q.end]
+            text = self.text[q.start:q.end]
             if self._is_name_like(q, text):
                 continue
             verb = self.find_verb(q)
@@ -1037,6 +1072,7 @@ class _Attributor:
             prev_span = q
             found.append(prev)
             self.quote_events.append((q.start, q.end, speaker))
+            self._event_starts.append(q.start)
         return found
 
     def _opens_after_intro(self, q: QuoteSpan) -> bool:
@@ -1049,7 +1085,7 @@ class _Attributor:
         for nxt in self.spans[k + 1:k + 8]:
             if nxt.paragraph <= q.paragraph or nxt.family != q.family:
                 break
-            if self.doc.text[self.paras[nxt.paragraph][0]:nxt.open_mark].strip():
+            if self.text[self.paras[nxt.paragraph][0]:nxt.open_mark].strip():
                 break  # not a continuation paragraph
             if nxt.close_mark is not None:
                 verbs = [t for t in self._segment_after(nxt) if is_speech_verb(t)]
@@ -1062,7 +1098,7 @@ class _Attributor:
         """A quote paragraph right after a paragraph of reported speech continues it: "A
         police spokesman said officers were called at 3pm." / "'On arrival, ...'"."""
         pstart, _ = self.paras[q.paragraph]
-        if self.doc.text[pstart:q.open_mark].strip():
+        if self.text[pstart:q.open_mark].strip():
             return None
         p = self._prev_nonempty(q.paragraph)
         while p >= 0 and self.is_caption(p):
@@ -1081,7 +1117,7 @@ class _Attributor:
     def _is_name_like(self, q: QuoteSpan, text: str) -> bool:
         if not looks_like_title(text.rstrip(".,")):
             return False
-        before = self.doc.text[max(0, q.open_mark - 30):q.open_mark].lower()
+        before = self.text[max(0, q.open_mark - 30):q.open_mark].lower()
         if any(before.rstrip().endswith(cue) for cue in self.rules["nickname_cues"]):
             return True
         # a nickname between names (John 'Jack' Smith) or a capitalised title
@@ -1095,13 +1131,13 @@ class _Attributor:
         if prev.paragraph == q.paragraph:
             return True
         pstart, pend = self.paras[q.paragraph]
-        if self.doc.text[pstart:q.open_mark].strip():
+        if self.text[pstart:q.open_mark].strip():
             return False  # the quote does not open its paragraph
         # paragraphs between must be furniture, short captions, or report the same speech
         between = 0
         for p in range(prev.paragraph + 1, q.paragraph):
             a, b = self.paras[p]
-            chunk = self.doc.text[a:b]
+            chunk = self.text[a:b]
             if not chunk.strip() or self.ctx.is_furniture(a, b) or self.is_caption(p):
                 continue
             between += 1
@@ -1142,7 +1178,7 @@ class _Attributor:
             if any(self.index.in_quote(c) for c in (a, b - 1)) or self._overlaps_quote(a, b):
                 continue
             speaker = self.speaker_of_verb(t)
-            text = self.doc.text[a:b]
+            text = self.text[a:b]
             quote = Quote(text=text, start=a, end=b, direct=False, speaker=speaker.name,
                           speaker_start=speaker.start, speaker_end=speaker.end)
             found.append(Attribution(quote, speaker, t))
