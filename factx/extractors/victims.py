@@ -555,8 +555,8 @@ def death_cause(verb: Token) -> Optional[Token]:
 
 def _same_line(a: Token, b: Token) -> bool:
     """The parser sometimes links words across a paragraph break; such links are not read."""
-    start, end = sorted((a.idx, b.idx))
-    return "\n" not in a.doc.text[start:end]
+    lo, hi = sorted((a.i, b.i))
+    return "\n" not in a.doc[lo:hi].text_with_ws  # Doc.text would rebuild the whole text
 
 
 def name_modifies_noun(mention: Span) -> bool:
