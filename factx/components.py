@@ -14,7 +14,7 @@ from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .rules import load_jsonl, load_lexicon
+from .rules import RuleFileError, asset_path, load_jsonl, load_lexicon
 
 FURNITURE_KEY = "factx_furniture"
 AGENCY_KEY = "factx_agencies"
@@ -107,18 +107,34 @@ def entity_fixes(doc: Doc) -> Doc:
 
 # ---------------------------------------------------------------- agency ruler
 
+AGENCY_PATTERNS = "patterns/agencies.jsonl"
+
+
 def agency_patterns() -> list[dict]:
     """SpanRuler patterns: every gazetteer name, alias and acronym, plus the token patterns."""
     from .extractors.agencies import gazetteer_patterns  # late: avoids an import cycle
 
     patterns = list(gazetteer_patterns())
-    patterns.extend(dict(p) for p in load_jsonl("patterns/agencies.jsonl"))
+    patterns.extend(dict(p) for p in load_jsonl(AGENCY_PATTERNS))
     return patterns
+
+
+def check_token_patterns(name: str = AGENCY_PATTERNS) -> None:
+    """Validate the hand-written token patterns of a rule file; raise RuleFileError naming the rule."""
+    from spacy.schemas import validate_token_pattern
+
+    for row in load_jsonl(name):
+        errors = validate_token_pattern(row["pattern"]) if isinstance(row["pattern"], list) else []
+        if errors:
+            raise RuleFileError(asset_path(name), f"pattern {row.get('id')!r}: {'; '.join(errors)}")
 
 
 @Language.factory("factx_agency_ruler")
 def make_agency_ruler(nlp: Language, name: str) -> SpanRuler:
-    ruler = SpanRuler(nlp, name, spans_key=AGENCY_KEY, overwrite=True, validate=True,
+    # only the hand-written patterns are validated here; the ~1,500 generated gazetteer
+    # patterns are checked once in tests/unit/test_agencies_gazetteer.py (cheaper cold start)
+    check_token_patterns()
+    ruler = SpanRuler(nlp, name, spans_key=AGENCY_KEY, overwrite=True, validate=False,
                       phrase_matcher_attr="LOWER")
     # phrase patterns only need the tokenizer: without this, add_patterns runs every
     # earlier pipe (tagger, parser, ner) over each of the ~1,500 gazetteer names

@@ -4,10 +4,17 @@ Where the mentions come from (all as spaCy spans, so offsets are right by constr
 
 - the gazetteer ``models/agencies.jsonl`` (names, aliases, acronyms of police forces, courts,
   watchdogs, ministries ... in the UK, US, Canada, Australia, Ireland, NZ and international
-  bodies), fed to the ``factx_agency_ruler`` SpanRuler by :func:`gazetteer_patterns`;
+  bodies), fed to the ``factx_agency_ruler`` SpanRuler by :func:`gazetteer_patterns`. Which
+  local bodies get a row follows a stated criterion (file header comments: all UK territorial
+  forces, every US state's police and investigation bureau, police of the 100 largest US
+  cities, sheriffs of US counties of a million people); a row mostly adds acronyms, as the
+  patterns find other bodies of the same shape;
 - token patterns ``models/patterns/agencies.jsonl`` for bodies named like agencies
-  ("White Lake Police Department", "Oakland County Circuit Court", "City of Rochester",
-  "Manhattan federal court", "6th Precinct"); their id ``<kind>:<rule>`` gives the kind;
+  ("Pinebrook Police Department", "Alder County Circuit Court", "City of Fairport",
+  "Brooklyn federal court", "9th Precinct", "Dorrit County Commission", "State Auditor's
+  Office", "B.C. Provincial Court", "Supreme Court of Queensland", "Ashgrove County
+  Fire-Rescue", "Iowa Division of Criminal Investigation", "the Kenyan navy"); their id
+  ``<kind>:<rule>`` gives the kind;
 - spaCy ORG entities whose head word marks a public body (``models/agency_heads.txt``) and
   that carry no company/media/charity cue (``models/agency_non_agency_cues.txt``);
 - acronyms: "Independent Office for Police Conduct (IOPC)" defines IOPC (Schwartz-Hearst,
@@ -16,9 +23,9 @@ Where the mentions come from (all as spaCy spans, so offsets are right by constr
 
 Mentions of one body are merged into one Agency: same gazetteer entry; same name up to
 spelling (``models/agency_synonyms.txt``: "DA's office" = "District Attorney's Office"); an
-acronym and its long form; police names equal but for unit words ("Rochester Police" =
-"Rochester Police Department"); "Riverside County (California) police" with "Riverside County
-Sheriff's Office" (same place), or a local "Lewisham police" with the article's only named
+acronym and its long form; police names equal but for unit words ("Pinebrook Police" =
+"Pinebrook Police Department"); "Ashgrove County (Nevada) police" with "Ashgrove County
+Sheriff's Office" (same place), or a local "Northgate police" with the article's only named
 force; "the Supreme Court" with the only "Brooklyn Supreme Court"; and "the force" when exactly
 one police force is named. Weak aliases ("Met", "APD", "AFP") count only when the body is
 otherwise named or a police word follows ("Met officers").
@@ -30,7 +37,10 @@ Known limits: bare "police", "the court", "prosecutors" are never agencies (as t
 wants); a pattern match that runs into a neighbouring capitalised word ("Tuesday Kent Police")
 is trimmed only by the word list in ``models/agency_trim_words.txt``; an acronym shared by two
 gazetteer bodies (CPS, HSE) goes to the first listed unless its long form is in the text;
-"X police" for a place not in ``models/agency_generic_places.txt`` is taken as a force name.
+"X police" for a place not in ``models/agency_generic_places.txt`` is taken as a force name;
+"<nationality> military/army/navy" needs the nationality in that list and no noun after it
+("a Kenyan navy ship" is a ship); a possessive inside a place name is read only before
+"County" ("Prince George's County Police Department").
 """
 
 from __future__ import annotations
@@ -57,7 +67,7 @@ _PUNCT = re.compile(r"[^\w\s&]")
 _ORDINAL = re.compile(r"^\d{1,3}(st|nd|rd|th)$")
 _NAME_ENTS = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP", "PERSON"})
 _NON_NAME_POS = frozenset({"VERB", "AUX", "DET", "PRON", "ADP", "NUM", "ADV", "SCONJ", "CCONJ", "PART", "INTJ"})
-# a match followed by these is a building or a thing, not the body: "Bankstown Police Station"
+# a match followed by these is a building or a thing, not the body: "Greyhill Police Station"
 _NOT_BODY_AFTER = frozenset({"station", "stations", "headquarters", "hq", "car", "cars", "van", "vans", "tape", "box"})
 
 
@@ -174,7 +184,7 @@ def merge_key(name: str) -> str:
 
 
 def head_kind(words: Iterable[str]) -> Optional[str]:
-    """The agency kind a name's head words give ("Oakland County Circuit Court" -> justice),
+    """The agency kind a name's head words give ("Alder County Circuit Court" -> justice),
     the last head word deciding; None when no word is a head."""
     heads = agency_heads()
     kind = None
@@ -185,7 +195,7 @@ def head_kind(words: Iterable[str]) -> Optional[str]:
 
 def org_head_kind(words: list[str]) -> Optional[str]:
     """Kind of an ORG entity whose last word is a strong head ("Ministry", "Police"), else None:
-    "Coleherne Court" (a building) and "Yale Police Station" are not bodies by their head."""
+    "Elmstead Court" (a building) and "Greyhill Police Station" are not bodies by their head."""
     if not words:
         return None
     kind, weak = agency_heads().get(words[-1].lower().replace("\u2019", "'"), (None, True))
@@ -368,6 +378,8 @@ def ruler_mentions(doc: Doc, spans: Iterable[Span]) -> list[Mention]:
             continue
         if key == "city-of" and _place_preposition_before(sub):
             continue  # "in the City of London" is the place
+        if key == "nationality-military" and not _nationality_military(sub):
+            continue
         generic = key.endswith("-generic")
         if generic and not _generic_police_allowed(sub):
             continue
@@ -398,6 +410,18 @@ def _in_caps_line(span: Span) -> bool:
     return len(neighbours) >= 2 and all(t.is_upper for t in neighbours)
 
 
+def _nationality_military(span: Span) -> bool:
+    """"the Ukrainian military said": a nationality word before the head, and the head not a
+    modifier of a following noun ("an Alderian military base", "Fenwick navy ship")."""
+    nationalities = load_lexicon("agency_generic_places.txt")
+    head = next((t for t in span if t.lower_ in {"military", "army", "navy", "armed", "air", "coastguard"}), None)
+    if head is None or not all(t.lower_ in nationalities for t in span[:head.i - span.start]):
+        return False
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is None or not (after.is_alpha and after.is_lower and after.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"})
+
+
 def _has_place(span: Span) -> bool:
     generic = load_lexicon("agency_generic_words.txt")
     return any(t.lower_ not in generic and (t.is_title or t.is_upper) for t in span)
@@ -412,7 +436,7 @@ def _place_preposition_before(span: Span) -> bool:
 
 
 def _place_words(span: Span) -> list[str]:
-    """The place part of "Riverside County (California) police" -> ["riverside", "county"]."""
+    """The place part of "Ashgrove County (Nevada) police" -> ["ashgrove", "county"]."""
     words = []
     for t in span:
         if t.text == "(" or t.lower_ == "police":
@@ -534,7 +558,7 @@ def link_acronyms(doc: Doc, bodies: list[Body], skip: set[int], is_furniture) ->
 
 
 def merge_generic_police(bodies: list[Body]) -> list[Body]:
-    """"Riverside County (California) police" joins the place's named force; "Lewisham
+    """"Ashgrove County (Nevada) police" joins the place's named force; "Northgate
     police" (a local unit) joins the only named force of the article."""
     named = [b for b in bodies if b.kind == "police" and any(not m.generic and not m.weak for m in b.mentions)]
     kept = []
@@ -560,7 +584,7 @@ def _same_place(place: list[str], body: Body) -> bool:
 
 
 def place_key(name: str) -> str:
-    """A police force's name without its unit words: "Rochester Police Department" -> "rochester"."""
+    """A police force's name without its unit words: "Pinebrook Police Department" -> "pinebrook"."""
     units = load_lexicon("agency_unit_words.txt")
     words = normalize_name(name).split()
     while words and words[-1] in units:
@@ -569,7 +593,7 @@ def place_key(name: str) -> str:
 
 
 def merge_same_place_police(bodies: list[Body]) -> list[Body]:
-    """"Rochester Police" and "Rochester Police Department" are one force."""
+    """"Pinebrook Police" and "Pinebrook Police Department" are one force."""
     merged: list[Body] = []
     for body in bodies:
         keys = {place_key(n) for n in body.long_names()} - {""} if body.kind == "police" else set()

@@ -135,10 +135,69 @@ def test_normalize_name(name, key):
 
 
 @pytest.mark.parametrize("name, key", [
-    ("Rochester Police Department", "rochester"),
-    ("Rochester Police", "rochester"),
+    ("Pinebrook Police Department", "pinebrook"),
+    ("Pinebrook Police", "pinebrook"),
     ("Toronto Police Service", "toronto"),
     ("New York State Police", "new york state"),
 ])
 def test_place_key(name, key):
     assert place_key(name) == key
+
+
+def test_generated_gazetteer_patterns_are_valid():
+    """The ruler skips validation for the generated patterns (cold start); check them here."""
+    from spacy.schemas import validate_token_pattern
+
+    for pattern in gazetteer_patterns():
+        if isinstance(pattern["pattern"], list):
+            assert not validate_token_pattern(pattern["pattern"]), pattern
+
+
+def test_hand_written_patterns_are_validated_at_build(models):
+    from factx.components import check_token_patterns
+
+    good = {"label": "AGENCY", "pattern": [{"ORTH": "Police"}], "id": "police:x"}
+    bad = {"label": "AGENCY", "pattern": [{"ORTH": "Police", "COLOUR": "blue"}], "id": "police:bad-rule"}
+    check_token_patterns(models("good.jsonl", [json.dumps(good)]))
+    with pytest.raises(RuleFileError) as err:
+        check_token_patterns(models("bad.jsonl", [json.dumps(good), json.dumps(bad)]))
+    assert "police:bad-rule" in str(err.value) and err.value.path.name == "bad.jsonl"
+
+
+UK_TERRITORIAL_FORCES = 43
+
+
+def test_every_uk_territorial_force_and_the_national_forces():
+    gb_police = {e.id for e in load_gazetteer() if e.country == "GB" and e.kind == "police"}
+    territorial = {i for i in gb_police if i.endswith(("-police", "-constabulary")) and i not in {
+        "gb-british-transport-police", "gb-police-scotland", "gb-ministry-of-defence-police",
+        "gb-civil-nuclear-constabulary", "gb-royal-military-police", "gb-states-of-jersey-police",
+        "gb-guernsey-police", "gb-isle-of-man-constabulary", "gb-counter-terrorism-policing"}}
+    assert len(territorial | {"gb-met"}) == UK_TERRITORIAL_FORCES
+    assert {"gb-police-scotland", "gb-police-service-of-northern-ireland", "gb-british-transport-police"} <= gb_police
+
+
+US_STATES = ["Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
+             "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
+             "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska",
+             "Nevada", "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio",
+             "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas",
+             "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming"]
+
+
+@pytest.mark.parametrize("state", US_STATES)
+def test_every_us_state_has_a_state_police_or_investigation_body(state):
+    names = [e.name for e in load_gazetteer() if e.country == "US" and e.kind == "police"]
+    assert any(n.startswith(state + " ") and not n.startswith(state + " City") for n in names), state
+
+
+def test_shared_state_acronyms_are_weak():
+    """"MSP" is four states' police, "SBI" also a bank, "TBI" also a brain injury: weak only."""
+    strong = [a for e in load_gazetteer() for a in [e.acronym, *e.aliases] if a]
+    for acronym in ("MSP", "SBI", "CBI", "ABI", "ISP", "DPS", "BCI", "TBI", "RNC"):
+        assert acronym not in strong, acronym
+
+
+def test_no_dev_tuned_rows():
+    ids = {e.id for e in load_gazetteer()}
+    assert "au-polair" not in ids
