@@ -63,7 +63,9 @@ YEAR_LEAD = re.compile(
 MONTH_LEAD = re.compile(
     r"\b(?:in|since|from|until|till|til|by|of|during|before|after|between|and|or|to|through|"
     r"throughout|early|late|mid|last|next|this|on|that|each|every|until|as\s+of|end\s+of|"
-    r"start\s+of|beginning\s+of|middle\s+of)\s*$", re.IGNORECASE)
+    r"start\s+of|beginning\s+of|middle\s+of|"
+    r"(?:scheduled|set|slated|planned|listed|fixed|booked|timetabled|penciled|pencilled)\s+(?:in\s+)?for)\s*$",
+    re.IGNORECASE)
 SEASON_LEAD = re.compile(
     r"\b(?:in|into|until|till|by|through|throughout|during|over|since|from|before|after)\s+(?:the\s+)?$",
     re.IGNORECASE)
@@ -87,8 +89,6 @@ TEMPORAL_PREP = re.compile(r"\b(?:on|at|over|since|until|till|by|before|after|du
 SET_LEAD = re.compile(r"\b(?:every|each)\s+(?:other\s+)?$", re.IGNORECASE)
 NAME_HEADS = {"prayers", "prayer", "mass", "school", "roast", "best", "paper", "papers", "newspaper", "supplement", "league",
               "service", "services", "trading", "club", "market"}
-FUTURE_LEADS = {"due", "set", "expected", "scheduled", "going", "planned", "plans", "plan",
-                "likely", "poised", "slated", "hoping", "hopes", "intends"}
 
 
 @dataclass
@@ -129,6 +129,9 @@ def find_publication(text: str) -> Optional[Publication]:
             dateline = bool(DATELINE.match(before))
             if not (prefix or stamp or dateline):
                 continue
+            if e.numeric_ambiguous and _locale_day_first(text, tag(text)):
+                e = replace(e, month=e.day, day=e.month, numeric_ambiguous=False)  # "03/11/2021"
+                mention = replace(mention, expr=e)
             try:
                 day = date(e.year, e.month, e.day)
             except ValueError:
@@ -175,11 +178,11 @@ def governing_tense(span: Span) -> Tense:
     words = {a.lower_ for a in aux}
     if words & {"will", "'ll", "shall", "wo", "’ll"}:
         return "future"
+    planned = prospective_tense(verb)
+    if planned is not None:
+        return planned
     if verb.tag_ == "VB" and any(c.lower_ == "to" for c in aux):
         lead = verb.head
-        # "is due to appear", "are expected to", "is going to": a present-tense be + a lead word
-        if lead.lower_ in FUTURE_LEADS and _present_be(lead):
-            return "future"
         # "is to appear", "are to meet"
         if lead.lemma_ == "be" and lead.tag_ in ("VBZ", "VBP"):
             return "future"
@@ -200,10 +203,40 @@ def governing_tense(span: Span) -> Tense:
     return "past"
 
 
-def _present_be(token) -> bool:
-    """A present-tense form of "be" attached to token or governing it."""
-    near = list(token.children) + [token.head]
-    return any(t.lemma_ == "be" and t.tag_ in ("VBZ", "VBP") for t in near)
+BE_FORMS = {"be", "is", "are", "am", "was", "were", "been", "being", "'s", "'re", "’s", "’re"}
+PAST_MARKS = {"was", "were", "had", "'d", "’d"}
+
+
+def prospective_tense(verb) -> Optional[Tense]:
+    """A plan or an expectation governs the date ("plan_words" in models/dates.json).
+
+    "is due in court on Thursday", "are expected to arrive on Tuesday", "a retrial is scheduled
+    for March", "she hopes to return after Christmas" -> future; the same seen from the past
+    ("were expected to arrive on Tuesday", "had been due to start in September", "hoped to
+    return after Christmas") -> nearest: the plan may or may not have come to pass, so the
+    occurrence nearest the reference date is taken. None when no plan word governs the verb.
+    """
+    plan_words = set(vocab().get("plan_words", []))
+    lead = None
+    if verb.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        lead = verb.head                        # "expected to arrive", "hoped to return"
+    elif verb.lower_ in BE_FORMS or verb.lemma_ == "be":
+        lead = next((c for c in verb.children if c.dep_ in ("acomp", "attr") and c.lower_ in plan_words), None)
+    elif verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children) and \
+            any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        lead = verb                             # "is scheduled for March", "was set for May"
+    if lead is None or lead.lower_ not in plan_words:
+        return None
+    marks = [c for c in lead.children if c.dep_ in ("aux", "auxpass")]
+    if lead.dep_ in ("acomp", "attr") and lead.head.pos_ in ("AUX", "VERB"):
+        be = lead.head                          # "is due", "had been due"
+        marks += [be] + [c for c in be.children if c.dep_ in ("aux", "auxpass")]
+    if not marks and lead.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # no finite plan: "after going to investigate on Monday"
+    marks.append(lead)
+    if any(t.tag_ == "VBD" or t.lower_ in PAST_MARKS for t in marks):
+        return "nearest"
+    return "future"
 
 
 def _ent_label(doc: Doc, start: int, end: int) -> Optional[str]:
@@ -305,6 +338,24 @@ class DayAnchor:
     paragraph: int         # index of its paragraph
     hour: Optional[int]    # its clock hour, or 21 for an evening/night, else None
     story_time: bool = False   # when the story was told, not when it happened ("said on Monday")
+    parts: frozenset = frozenset()   # the parts of day it names ("Monday night" -> {"EV"}), if any
+
+
+def parts_of_day(hour: Optional[int], daypart: Optional[str]) -> frozenset:
+    """The parts of day a clock hour or a daypart falls in: MO, AF, EV (evening and night are
+    one part here: "Monday night" covers "9.40pm"); the small hours belong to both the night
+    before and the morning ("early Sunday morning ... 2.15am")."""
+    if daypart:
+        return frozenset({"EV"} if daypart in ("EV", "NI") else {daypart})
+    if hour is None:
+        return frozenset()
+    if hour < 5:
+        return frozenset({"EV", "MO"})
+    if hour < 12:
+        return frozenset({"MO"})
+    if hour < 17:
+        return frozenset({"AF"})
+    return frozenset({"EV"})
 
 
 def resolve_mentions(doc: Doc, ctx) -> Iterator[tuple[Mention, Optional[str], str]]:
@@ -345,7 +396,7 @@ def resolve_mentions(doc: Doc, ctx) -> Iterator[tuple[Mention, Optional[str], st
         tense: Tense = governing_tense(span) if span is not None else "past"
         lead = text[max(0, mention.start - 40):mention.start]
         cue = bool(UNTIL_LEAD.search(lead))
-        if e.weekday is not None and e.rel is None and tense != "future" and cue and \
+        if e.weekday is not None and e.rel is None and tense in ("past", "present") and cue and \
                 (tense == "present" or COURT_LEAD.search(lead)):
             tense = "future"  # "has until Friday", "remanded until Monday"
         if (e.anchored or e.is_clock_only) and not is_publication:
@@ -358,10 +409,12 @@ def resolve_mentions(doc: Doc, ctx) -> Iterator[tuple[Mention, Optional[str], st
             near = [y for pos, y in year_anchors if mention.start - pos <= ANCHOR_YEAR_CHARS]
             if near and tense == "past" and not cue:
                 anchor_year = near[-1]  # a narrative about a dated event keeps its year
-            if anchor_year is None and e.day is not None and tense != "future" and ref is not None and cue:
+            if anchor_year is None and e.day is not None and tense in ("past", "present") and ref is not None and cue:
                 tense = _nearest_tense(e.month, e.day, ref)
+            elif anchor_year is None and e.day is None and tense in ("past", "present") and cue:
+                tense = "nearest"  # "by March", "due in September"
         if is_publication:
-            value, typ = resolve(e, None)
+            value, typ = resolve(e, None, day_first=day_first)
         elif month_day is not None and month_day in month_days:
             value, typ = (_day_value(month_days[month_day], e) if e.day is not None
                           else (month_days[month_day].isoformat()[:7], "DATE"))
@@ -375,9 +428,11 @@ def resolve_mentions(doc: Doc, ctx) -> Iterator[tuple[Mention, Optional[str], st
         if day is not None and not is_publication and e.is_day_level and not _on_stamp_line(text, mention.start):
             sentence = span.sent.start_char if span is not None else mention.start
             hour = e.hour if e.hour is not None else 21 if e.daypart in ("EV", "NI") else None
+            if tense == "nearest":
+                tense = "future" if ref is not None and day > ref else "past"
             day_anchors.append(DayAnchor(mention.start, day, tense, sentence,
                                          _paragraph_of(paragraphs, mention.start), hour,
-                                         _is_story_time(span)))
+                                         _is_story_time(span), parts_of_day(e.hour, e.daypart)))
         if month_day is not None and month_day not in month_days and value and value[:4].isdigit():
             month_days[month_day] = date(int(value[:4]), e.month, e.day or 1)
         if e.explicit_year and e.month is not None and not is_publication:
@@ -392,14 +447,14 @@ def resolve_mentions(doc: Doc, ctx) -> Iterator[tuple[Mention, Optional[str], st
         sentence = span.sent.start_char if span is not None else mention.start
         where = (mention.start, sentence, _paragraph_of(paragraphs, mention.start))
         if e.is_clock_only:
-            found = clock_anchor(day_anchors, where, tense, main_event)
+            found = clock_anchor(day_anchors, where, tense, main_event, parts_of_day(e.hour, None))
             anchor = found.day if found is not None else None
             if found is not None and found.hour is not None and found.start < mention.start \
                     and e.hour is not None and e.hour < 6 and found.hour >= 18 and not e.midnight:
                 anchor = found.day + timedelta(days=1)   # "at 11.45pm on Friday ... at 1am"
         else:
-            earlier = [a for a in day_anchors if a.start < mention.start]
-            anchor = earlier[-1].day if earlier else None
+            found = anaphor_anchor(day_anchors, where, tense, main_event, _is_pluperfect(span))
+            anchor = found.day if found is not None else None
             if anchor is None:
                 if not _has_apposition(text, mention, mentions):
                     done[index] = None  # "the next morning" with nothing to count from
@@ -446,14 +501,17 @@ def main_event_day(anchors: list["DayAnchor"]) -> Optional["DayAnchor"]:
 
 
 def clock_anchor(anchors: list["DayAnchor"], where: tuple[int, int, int], tense: Tense,
-                 main_event: Optional["DayAnchor"]) -> Optional["DayAnchor"]:
+                 main_event: Optional["DayAnchor"], parts: frozenset = frozenset()) -> Optional["DayAnchor"]:
     """The day a bare clock time belongs to.
 
-    ``where`` is (position, sentence start, paragraph index) of the clock time. A day in the
-    same sentence wins (the nearest before it, else the first after it); then the nearest
-    earlier day in the same paragraph; then the nearest earlier day that dates an event, not
-    the telling of the story ("told the court on Monday"); then the story's main event day.
-    A future-tense date anchors only a future-tense time. None: the reference day decides.
+    ``where`` is (position, sentence start, paragraph index) of the clock time, ``parts`` its
+    parts of day (:func:`parts_of_day`). A day in the same sentence wins (the nearest before
+    it, else the first after it); then the nearest earlier day in the same paragraph; then the
+    nearest earlier event day that names the same part of day ("a chase on Monday night" ...
+    "remained in hospital on Wednesday" ... "at about 9.40pm" -> Monday); then the nearest
+    earlier day that dates an event, not the telling of the story ("told the court on
+    Monday"); then the story's main event day. A future-tense date anchors only a
+    future-tense time. None: the reference day decides.
     """
     pos, sentence, paragraph = where
     usable = [a for a in anchors if tense == "future" or a.tense != "future"]
@@ -471,7 +529,48 @@ def clock_anchor(anchors: list["DayAnchor"], where: tuple[int, int, int], tense:
         future = [a for a in usable if a.start < pos and a.tense == "future"]
         return future[-1] if future else None
     earlier = [a for a in usable if a.start < pos and not a.story_time]
+    timed = [a for a in earlier if a.parts & parts]
+    if timed and timed[-1].day <= earlier[-1].day:
+        # the days named since then are later (a hospital update, a court date): the time
+        # goes back to the event; an earlier day named since then is a flashback and wins
+        return timed[-1]
     return earlier[-1] if earlier else main_event
+
+
+def anaphor_anchor(anchors: list["DayAnchor"], where: tuple[int, int, int], tense: Tense,
+                   main_event: Optional["DayAnchor"], pluperfect: bool = False) -> Optional["DayAnchor"]:
+    """The day "the next morning", "the following week", "the previous evening" counts from.
+
+    The nearest earlier day in the same sentence or paragraph; else, in a past-perfect clause
+    ("had been drinking since the previous evening"), the story's main event day, which the
+    past perfect looks back from; else the nearest earlier day that is not a future date
+    ("will reappear on 19 May") unless the anaphor is itself in the future.
+    """
+    pos, sentence, paragraph = where
+    earlier = [a for a in anchors if a.start < pos]
+    near = [a for a in earlier if a.sentence == sentence or a.paragraph == paragraph]
+    if near:
+        return near[-1]
+    if pluperfect and main_event is not None and main_event.start < pos:
+        return main_event
+    usable = [a for a in earlier if tense == "future" or a.tense != "future"]
+    if usable:
+        return usable[-1]
+    return earlier[-1] if earlier else None
+
+
+def _is_pluperfect(span: Optional[Span]) -> bool:
+    """The span hangs on a verb in the past perfect: "had been drinking since ...", "had left"."""
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod" and not (span.start <= token.i < span.end):
+            return any(c.dep_ == "aux" and c.lower_ in ("had", "'d", "’d") for c in token.children)
+        if token.head is token:
+            break
+        token = token.head
+    return False
 
 
 def _base_forms(token) -> set[str]:
@@ -573,6 +672,8 @@ def _is_name_part(doc: Doc, span: Optional[Span], mention: Mention) -> bool:
             if ent.start_char >= mention.start and TEMPORAL_PREP.search(doc.text[max(0, mention.start - 8):mention.start]):
                 continue  # "On Easter Sunday Smith visited": the tagger ran the name on
             return True   # "the Good Friday Agreement", "the Sunday Times", "April Jones"
+        if mention.rule == "holiday" and TEMPORAL_PREP.search(doc.text[max(0, mention.start - 8):mention.start]):
+            continue  # "after Easter" (tagged PERSON): a holiday after a preposition is a date
         if ent.label_ in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT") or (
                 ent.label_ == "FAC" and mention.rule != "holiday"):
             return True   # the whole mention is a name: "May" (Theresa May)

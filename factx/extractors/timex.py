@@ -42,7 +42,9 @@ from typing import Literal, Optional
 
 from ..rules import load_json
 
-Tense = Literal["past", "present", "future"]
+# "nearest": the occurrence nearest the reference date, either way (a future in the past:
+# "was expected to arrive on Tuesday", "had been due to start in September")
+Tense = Literal["past", "present", "future", "nearest"]
 
 DAY_UNITS = ("day",)
 
@@ -91,6 +93,7 @@ class Expr:
     half: Optional[int] = None          # 1 or 2: "the first half of 2021" -> 2021-H1
     fiscal: bool = False                # "FY2021", "fiscal 2021" -> FY2021
     overnight: bool = False             # "overnight": last night, or tonight in the future
+    keep_unit: bool = False             # "the following week" stays a week (not a day) when anchored
 
     @property
     def is_clock_only(self) -> bool:
@@ -202,7 +205,7 @@ def _grammar() -> list[tuple[str, re.Pattern]]:
         ("season", rf"(?:(?P<rel>last|next|this|early|late|mid-?|the)\s*)?{season}(?:\s+(?:of\s+)?{year})?(?![\w])"),
         ("year", rf"(?:(?P<mod>early|late|mid-|mid|the\s+(?:end|start|beginning|middle)\s+of)\s*|(?<![\w$£€#.,/-])){year}(?!\s*-?\s*(?:years?|yr)\b)"),
         ("holiday", rf"(?:{rel}\s+)?{holiday}(?:\s+(?P<year>(?:19|20)\d\d))?(?:\s+(?P<wk>weekend))?(?![\w])"),
-        ("weekday", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?{wd}(?:\s+{dp})?(?![\w])"),
+        ("weekday", rf"(?:(?P<ov>overnight)\s+(?:on\s+)?|(?P<rel>last|next|this|coming|past)\s+)?{wd}(?:\s+{dp})?(?![\w])"),
         ("reldays", rf"(?:(?P<mod>earlier|later|late|early)\s+)?(?P<w>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)(?:\s+{dp})?(?![\w])"),
         ("daybefore", r"the\s+day\s+(?P<w>before\s+yesterday|after\s+tomorrow)(?![\w])"),
         ("relunit", rf"(?:(?P<mod>earlier|later|early|late|mid)[\s-]+)?(?P<rel>last|this|next)\s+(?P<unit>week|month|year|decade|century)(?![\w])"),
@@ -352,6 +355,8 @@ def _build(name: str, m: re.Match, text: str) -> Optional[Mention]:
         elif r:
             return None
     elif name == "weekday":
+        if gd.get("ov"):
+            e.daypart = "NI"  # "overnight Saturday": that day's night
         r = (gd.get("rel") or "").lower()
         if r in ("last", "past"):
             e.rel = "last"
@@ -407,7 +412,7 @@ def _build(name: str, m: re.Match, text: str) -> Optional[Mention]:
             if what != "day":
                 e.daypart = v["dayparts"][what]
         else:
-            e.unit, e.offset = what, step
+            e.unit, e.offset, e.keep_unit = what, step, True
     elif name == "anchored_before":
         what = gd["what"].lower()
         e.anchored, e.unit, e.offset = True, "day", -1
@@ -427,9 +432,10 @@ def _build(name: str, m: re.Match, text: str) -> Optional[Mention]:
             # a 24-hour "14:30" needs a time zone or a clock-like lead word
             before = text[max(0, m.start() - 16):m.start()].lower()
             after = text[m.end():m.end() + 20].lower()
+            # ... or a full date right before it, as on a stamp line ("7 Jul 2019 16:20")
             if not gd.get("tz") and not gd.get("suf") and not re.match(r"\s+(?:this|yesterday|tomorrow|last|tonight|on)\b", after) and not re.search(
                     r"(?:\b(?:at|around|about|from|until|till|by|before|after|since|approximately|roughly)|"
-                    r"(?:published|updated|posted)\s*:?)\s+$", before):
+                    r"(?:published|updated|posted)\s*:?|\b(?:19|20)\d\d,?)\s+$", before):
                 return None
             suffix = (gd.get("suf") or "").lower()
             if h < 12 and ("afternoon" in suffix or "evening" in suffix or ("night" in suffix and h >= 6)):
@@ -727,7 +733,11 @@ def resolve(e: Expr, ref: Optional[date], tense: Tense = "past", anchor: Optiona
     expression or bare clock time hangs on (defaults to ``ref``); ``ref_time`` the
     publication time when known; ``anchor_year`` the year of a nearby explicit date that a
     year-less "January 4" should share. Relative values without a reference are ``None``.
+    With ``tense="nearest"`` the past and the future readings are both worked out and the
+    one nearer the reference date wins ("were expected to arrive on Tuesday").
     """
+    if tense == "nearest":
+        return _resolve_nearest(e, ref, anchor, ref_time, day_first, anchor_year)
     typ = "TIME" if e.has_time else "DATE"
     if e.special:
         return e.special, "DATE"
@@ -819,7 +829,7 @@ def resolve(e: Expr, ref: Optional[date], tense: Tense = "past", anchor: Optiona
     if unit == "day":
         return day_value(base + timedelta(days=n), e)
     if unit == "week":
-        if e.anchored:  # "a week later" than a stated day is a day
+        if e.anchored and not e.keep_unit:  # "a week later" than a stated day is a day
             return day_value(base + timedelta(days=7 * n), e)
         return _iso_week(base + timedelta(days=7 * n)), "DATE"
     if unit == "month":
@@ -837,6 +847,45 @@ def resolve(e: Expr, ref: Optional[date], tense: Tense = "past", anchor: Optiona
     if e.daypart and e.anchored:
         return day_value(base, e)
     return None, typ
+
+
+def value_start(value: Optional[str]) -> Optional[date]:
+    """The first day a value covers: "2019-09" -> 2019-09-01, "2019-W32" -> its Monday,
+    "2019-SU" -> 2019-06-01, "2019" -> 2019-01-01; None for PRESENT_REF and the like."""
+    if not value:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)|-(SP|SU|FA|WI)|-Q(\d)|-H(\d))?", value)
+    if m is None:
+        return None
+    year = int(m.group(1))
+    try:
+        if m.group(3):
+            return date(year, int(m.group(2)), int(m.group(3)))
+        if m.group(2):
+            return date(year, int(m.group(2)), 1)
+        if m.group(4):
+            return date.fromisocalendar(year, int(m.group(4)), 1)
+        if m.group(5):
+            return _season_start(year, m.group(5))
+        if m.group(6):
+            return date(year, 3 * int(m.group(6)) - 2, 1)
+        if m.group(7):
+            return date(year, 1 if m.group(7) == "1" else 7, 1)
+        return date(year, 1, 1)
+    except ValueError:
+        return None
+
+
+def _resolve_nearest(e: Expr, ref: Optional[date], anchor: Optional[date], ref_time: Optional[time],
+                     day_first: bool, anchor_year: Optional[int]) -> tuple[Optional[str], str]:
+    """Whichever of the past and the future reading lies nearer the reference (or anchor) date."""
+    past = resolve(e, ref, "past", anchor, ref_time, day_first, anchor_year)
+    future = resolve(e, ref, "future", anchor, ref_time, day_first, anchor_year)
+    base = anchor if (e.anchored or e.is_clock_only) and anchor is not None else ref
+    p, f = value_start(past[0]), value_start(future[0])
+    if base is None or p is None or f is None or p == f:
+        return past
+    return future if abs((f - base).days) < abs((base - p).days) else past
 
 
 def normalise(expression: str, ref: Optional[date], tense: Tense = "past",

@@ -198,3 +198,93 @@ def test_type_follows_the_value(extract_text):
     text = "The attack happened on Tuesday night and the arrest on Wednesday at 10am."
     for _, value, typ in _dates(extract_text(text, reference_date="2022-08-18")):
         assert typ == ("TIME" if "T" in value else "DATE")
+
+
+# ---------------------------------------------------------------- round 3: plans, event days, stamps
+
+@pytest.mark.parametrize("sentence,ref,expected", [
+    # a plan in the present points ahead
+    ("The landlord is due before magistrates on Friday.", "2023-10-04", ("Friday", "2023-10-06", "DATE")),
+    ("A retrial is scheduled for March.", "2023-11-20", ("March", "2024-03", "DATE")),
+    ("The council plans to reopen the pool in June.", "2023-02-10", ("June", "2023-06", "DATE")),
+    # a plan seen from the past: the occurrence nearest the reference date
+    ("Repair crews were expected to reach the valley on Thursday.", "2023-10-03",
+     ("Thursday", "2023-10-05", "DATE")),
+    ("She was due to give evidence on Monday but fell ill.", "2023-10-04", ("Monday", "2023-10-02", "DATE")),
+    ("The coach hoped to rejoin the squad after Easter.", "2023-02-20", ("Easter", "2023-04-09", "DATE")),
+    ("She had been due to begin a nursing course in October.", "2023-08-14", ("October", "2023-10", "DATE")),
+    ("The inquest was set for May.", "2023-02-10", ("May", "2023-05", "DATE")),
+    # no plan: a gerund of motion, a plain past
+    ("He was hurt after going to check on a noise on August 16.", "2023-09-25",
+     ("August 16", "2023-08-16", "DATE")),
+    ("The car was set alight on Friday.", "2023-10-04", ("Friday", "2023-09-29", "DATE")),
+])
+def test_plans_and_expectations_point_ahead(extract_text, sentence, ref, expected):
+    assert expected in _dates(extract_text(sentence, reference_date=ref))
+
+
+def test_bare_time_goes_back_to_the_event_night_past_a_later_update(extract_text):
+    text = ("Published: 8 November 2023\n\n"
+            "A delivery driver was robbed at knifepoint on Sunday night in Eastfield.\n\n"
+            "The driver remained in hospital on Tuesday, his employer said.\n\n"
+            "Detectives said the robbery happened at about 10.15pm.\n")
+    assert ("10.15pm", "2023-11-05T22:15", "TIME") in _dates(extract_text(text))
+
+
+def test_bare_time_of_another_part_of_day_takes_the_nearest_day(extract_text):
+    text = ("Published: 8 November 2023\n\n"
+            "A shed was set alight on Friday night. Its owner found the ashes on Saturday.\n\n"
+            "He called the fire service at 7.30am.\n")
+    assert ("7.30am", "2023-11-04T07:30", "TIME") in _dates(extract_text(text))
+
+
+def test_bare_time_after_a_flashback_date_takes_the_flashback(extract_text):
+    text = ("Published: 8 November 2023\n\n"
+            "Two brothers were arrested on Monday night.\n\n"
+            "The feud began on Saturday, 14 October.\n\n"
+            "A window was smashed at 9pm.\n")
+    assert ("9pm", "2023-10-14T21:00", "TIME") in _dates(extract_text(text))
+
+
+@pytest.mark.parametrize("line,value", [
+    ("Monday, 6 Mar 2023 18:05", "2023-03-06T18:05"),
+    ("14/02/2022 07:45", "2022-02-14T07:45"),
+    ("Published: 03/11/2021 21:10", "2021-11-03T21:10"),   # day-first by the spelling cues below
+])
+def test_publication_line_with_the_time_after_the_date(extract_text, line, value):
+    text = f"Library flooded\n\n{line}\n\nThe colour of the river worried the neighbours.\n"
+    facts = extract_text(text)
+    stamp = line.split(": ")[-1]
+    assert facts.dates[0].text == stamp
+    assert (facts.dates[0].value, facts.dates[0].type) == (value, "TIME")
+    assert facts.reference_date == value[:10]
+
+
+def test_overnight_weekday_is_that_nights(extract_text):
+    got = _dates(extract_text("Flood water rose overnight Tuesday in the valley.", reference_date="2022-08-18"))
+    assert got == [("overnight Tuesday", "2022-08-16TNI", "TIME")]
+
+
+def test_following_week_keeps_the_week_and_counts_from_the_stated_day(extract_text):
+    text = ("Published: 20 June 2021\n\n"
+            "The ferry sank on March 3, 2021, off the headland.\n\n"
+            "Its wreck was raised the following week.\n")
+    assert ("the following week", "2021-W10", "DATE") in _dates(extract_text(text))
+
+
+def test_previous_evening_in_the_past_perfect_counts_from_the_event(extract_text):
+    text = ("Published: 12 July 2023\n\n"
+            "A cyclist was hit by a van just before 7am on Monday.\n\n"
+            "The driver appeared in court on Tuesday and will be sentenced on 30 August.\n\n"
+            "The court heard he had been at a party since the previous evening.\n")
+    got = _dates(extract_text(text))
+    assert ("the previous evening", "2023-07-09TEV", "TIME") in got
+    assert ("30 August", "2023-08-30", "DATE") in got
+
+
+def test_next_day_skips_a_future_date_in_between(extract_text):
+    text = ("Published: 12 July 2023\n\n"
+            "A van was stolen from a depot on Saturday.\n\n"
+            "Its owner will speak at a meeting on 30 August.\n\n"
+            "The van was found burnt out the next day.\n")
+    assert ("the next day", "2023-07-09", "DATE") in _dates(extract_text(text))
