@@ -36,7 +36,7 @@ from ..records import Age
 from ..rules import load_json
 from .people import People, Person
 
-EXPLICIT, ANAPHORIC = 0, 1
+EXPLICIT, ANAPHORIC, HISTORICAL = 0, 1, 2
 
 
 def patterns() -> dict:
@@ -177,19 +177,23 @@ def age_after_name(doc: Doc, mention: Span) -> Optional[AgeExpression]:
                 return AgeExpression(j + 1, j + 2, _age_number(doc[j + 1]))
         j = _skip_parenthetical(doc, j)
     comma = j < len(doc) and doc[j].text == ","
+    linked = False
     if comma:
         j += 1
     if j < len(doc) and doc[j].lower_ in cfg["aged_words"] + cfg["age_nouns"]:
         j += 1
-        comma = True  # "Roe aged 22" reads as well as "Roe, aged 22"
+        comma = linked = True  # "Roe aged 22" reads as well as "Roe, aged 22"
     elif comma and j + 1 < len(doc) and doc[j].lower_ in cfg["relative_pronoun_links"] \
             and doc[j + 1].lower_ in cfg["link_verbs"]:
         j += 2
+        linked = True
     if j >= len(doc):
         return None
     expr = year_old_at(doc, j)
     if expr is not None:
         return expr if comma else None
+    if linked and doc[j].is_alpha:
+        return word_age_at(doc, j)  # "Roe, who was eight at the time" / "Roe, aged twenty-one"
     if not doc[j].text.isdigit():
         return None
     value = _age_number(doc[j])
@@ -203,6 +207,22 @@ def age_after_name(doc: Doc, mention: Span) -> Optional[AgeExpression]:
         if j + 1 < len(doc) and doc[j + 1].text not in {",", ".", ";", "and", ")"} and not doc[j + 1].is_space:
             return None
     return AgeExpression(j, j + 1, value)
+
+
+def word_age_at(doc: Doc, j: int) -> Optional[AgeExpression]:
+    """An age spelled in words at token j, closing its phrase: 'eight' in 'who was eight at
+    the time', 'twenty-one' (one token or three). Not 'one of', 'ten minutes', 'first'."""
+    cfg = patterns()
+    value, end = number_value(doc[j].text), j + 1
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_alpha:
+        combined = number_value(f"{doc[j].text}-{doc[end + 1].text}")
+        if combined is not None:
+            value, end = combined, end + 2
+    if value is None or not cfg["min_age"] < value <= cfg["max_age"]:
+        return None
+    if end < len(doc) and not doc[end].is_space and doc[end].lower_ not in cfg["word_age_followers"]:
+        return None
+    return AgeExpression(j, end, value)
 
 
 # ------------------------------------------------------------------ N-year-old, then name
@@ -443,12 +463,56 @@ def verb_age_phrases(doc: Doc) -> Iterator[tuple[AgeExpression, Token]]:
 
 
 def _subject_person(people: People, verb: Token) -> Optional[Person]:
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            person = people.at_token(child.i)
+    """The named subject of the clause an age closes: its own subject, a joined verb's
+    ('Roe joined the police in 1962 and died aged 84'), or what a 'who' clause is about
+    ('Roe, a midwife from Hull, who died aged 87': Roe, not Hull)."""
+    seen = 0
+    while seen < 4:
+        seen += 1
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            person = people.at_token(subject.i)
             if person is not None:
                 return person
+            if subject.lower_ in patterns()["relative_pronoun_links"] and verb.dep_ == "relcl":
+                return _relative_antecedent(people, verb.head)
+            return None
+        if verb.dep_ != "conj" or verb.head is verb:
+            return None
+        verb = verb.head
     return None
+
+
+def _relative_antecedent(people: People, token: Token) -> Optional[Person]:
+    """The person a 'who' clause attached to ``token`` is about: the topmost name up a
+    chain of appositions and prepositional phrases ('Roe, a midwife from Hull, who');
+    with no name there, the first name up through the clauses the parser stacked the
+    'who' onto ('Roe, the coxswain who saved lives off the coast, who died aged 87')."""
+    best = people.at_token(token.i)
+    x, seen = token, 0
+    while x.dep_ in {"appos", "pobj", "prep", "compound"} and x.head is not x and seen < 6:
+        x, seen = x.head, seen + 1
+        person = people.at_token(x.i)
+        if person is not None:
+            best = person
+    while best is None and x.head is not x and seen < 12 and x.dep_ in {
+            "appos", "pobj", "prep", "compound", "dobj", "xcomp", "relcl", "acl", "conj"}:
+        x, seen = x.head, seen + 1
+        best = people.at_token(x.i)
+    return best
+
+
+def _historical(doc: Doc, expr: AgeExpression, verb: Token) -> bool:
+    """'joined the crew at the age of 18 in 1946': an age tied to a past year (not an age
+    at death), which gives way to any other age of the person."""
+    from .victims import is_death_verb  # late: victims reads ages
+
+    if is_death_verb(verb):
+        return False
+    near = list(doc[max(0, expr.start - 6):min(len(doc), expr.end + 4)])
+    clause = [t for t in verb.subtree if t.sent == verb.sent]
+    return any(t.text.isdigit() and len(t.text) == 4 and 1800 <= int(t.text) <= 2100
+               for t in {*near, *clause})
 
 
 # ------------------------------------------------------------------ extractor
@@ -478,7 +542,7 @@ def find_ages(doc: Doc, people: People) -> list[tuple[Person, AgeExpression]]:
     for expr, verb in [*age_noun_phrases(doc), *verb_age_phrases(doc)]:
         person = _subject_person(people, verb)
         if person is not None:
-            add(EXPLICIT, person, expr)
+            add(HISTORICAL if _historical(doc, expr, verb) else EXPLICIT, person, expr)
     explicit_values = {expr.age for _, _, expr in found}
     for expr in year_olds:
         if expr.start in used or expr.age in explicit_values:

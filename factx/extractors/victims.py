@@ -82,6 +82,10 @@ def verb_harm(token: Token) -> Optional[str]:
             harm = lex["particle_verbs"][token.lower_]
     if harm is None or token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBN", "VBD", "VBG"}:
         return None
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in {"never"}) for c in token.children):
+        return None  # "was not hurt"
+    if harm == "killed" and any(c.dep_ == "advmod" and c.lower_ in lex["near_miss_adverbs"] for c in token.children):
+        return "injured"  # "was almost killed"
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if _fatal(token) or (nxt is not None and nxt.lower_ == "dead"):  # "shot dead X", parsed oddly
         return "killed"
@@ -673,21 +677,28 @@ def pronoun_antecedent(people: People, pron: Token) -> Optional[Person]:
         prev = doc[sent.start - 1].sent
         if not any(t.text in _QUOTE_MARKS for t in prev):
             spans.append((prev.start, prev.end))
-    for start, end in spans:
+    strict = pron.dep_ in {"dobj", "obj"}  # an object pronoun needs a known, matching gender
+    for n, (start, end) in enumerate(spans):
         found: list[tuple[Person, Token]] = []
+        blocked = False
         for i in range(start, end):
             person = people.at_token(i)
             if person is None and _person_word(doc[i]) and not _in_apposition_to_name(people, doc[i]):
-                found = []  # "Roe tried to revive the boy but he ...": a nearer person, unnamed
+                # "Roe tried to revive the boy but he ...": a nearer person, unnamed
+                found, blocked = [], True
                 continue
             if person is None or (found and found[-1][0] is person and people.at_token(i - 1) is person):
                 continue
             mention = people.mention_at(i) or doc[i:i + 1]
+            root = mention.root
             if name_modifies_noun(mention) or (
-                    mention.root.dep_ == "compound" and not mention.start <= mention.root.head.i < mention.end):
+                    root.dep_ == "compound" and not mention.start <= root.head.i < mention.end):
                 continue  # "the Roe family", "the Leeds father": not what 'he' picks up
-            if mention.root.dep_ == "poss" and (gender is None or person_gender(person) != gender):
-                continue  # "Roe's car": a possessor only when the gender says so
+            if root.dep_ == "poss" and (gender is None or person_gender(person) != gender
+                                        or _person_word(root.head)):
+                continue  # "Roe's car", "Roe's grandmother": a possessor only when the gender says so
+            if strict and person_gender(person) != gender:
+                continue
             if pron.dep_ in {"dobj", "obj"} and _np_role(mention.root).dep_ == "nsubj" \
                     and _np_role(mention.root).head is pron.head:
                 continue  # "Roe hit her": not Roe
@@ -695,11 +706,14 @@ def pronoun_antecedent(people: People, pron: Token) -> Optional[Person]:
                     not _courtesy_titled(mention) and _speaks_in_role(people, doc[i])):
                 continue
             found.append((person, doc[i]))
+        if n == 0 and blocked and not found:
+            return None  # the nearer person in the pronoun's own sentence has no name
         distinct = [p for k, (p, _) in enumerate(found) if all(q is not p for q, _ in found[:k])]
         if len(distinct) == 1:
             return distinct[0]
         if len(distinct) > 1:
-            subjects = [p for p, t in found if _np_role(t).dep_ in {"nsubj", "nsubjpass"}]
+            subjects = [p for p, t in found
+                        if _np_role((people.mention_at(t.i) or t.doc[t.i:t.i + 1]).root).dep_ in {"nsubj", "nsubjpass"}]
             subjects = [p for k, p in enumerate(subjects) if all(q is not p for q in subjects[:k])]
             return subjects[0] if len(subjects) == 1 else None
     return None

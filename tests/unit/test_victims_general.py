@@ -230,3 +230,15 @@ def test_reported_by_police_pronoun(extract_text):
 ])
 def test_sports_injuries_are_not_harm(extract_text, text):
     assert victims_of(extract_text, text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hugo Brandt was hit by a van and almost killed.", {("Hugo Brandt", "injured")}),
+    ("Alma Ritter was in the car but was not hurt.", set()),
+    # a possessor's relative is what the pronoun picks up
+    ("Tessa Moran's grandmother was also hurt in the crash. She suffered a broken hip.", set()),
+    # a nearer unnamed person in the pronoun's own sentence
+    ("Maria Lenz found her son in the garden. A neighbour tried to help but she was pushed away.", set()),
+])
+def test_hedges_and_nearer_people(extract_text, text, expected):
+    assert victims_of(extract_text, text) == expected
