@@ -879,6 +879,8 @@ class _Attributor:
             found = self._aged_person(subj) or self._definite_referent(subj, None, depth + 1)
             if found is not None:
                 return found, self.gender(found.person) if found.person else word_gender(lower)
+        if lower in _statement_nouns():
+            return None  # "her message", "the statement": no one "he" or "she" can be
         if lower in speaker_nouns() or word_gender(lower) is not None or lower in _role_words():
             return Speaker(None, unnamed=True), word_gender(lower)
         return None
@@ -918,6 +920,10 @@ class _Attributor:
             if person is not None:
                 m = next((m for m in reversed(person.mentions) if m.start_char < subj.idx), person.mentions[0])
                 return self.named(person, m)
+        if lower in _statement_nouns():
+            # "the statement reads": the statement quoted just before, by its speaker
+            found = self.current_speaker(subj.idx)
+            return found if found.name is not None else None
         gender = word_gender(lower)
         if gender is None and lower not in speaker_nouns():
             return None
@@ -1022,9 +1028,13 @@ class _Attributor:
         if not before:
             return None
         root = before[-1].sent.root
-        if self.index.in_quote(root.idx):
-            return None
-        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        inside = {t.i for t in before}
+        if self.index.in_quote(root.idx) or root.i not in inside:
+            # the parse hangs the clause on the quote: the leftmost subject of the clause
+            colon = before[-1].text == ":"
+            subj = next((t for t in before if colon and t.dep_ == "nsubj" and t.head.i in inside), None)
+        else:
+            subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if subj is None:
             return None
         lower = subj.lower_
@@ -1065,6 +1075,9 @@ class _Attributor:
             else:
                 speaker = Speaker.none()
             if speaker.name is None and len(text.split()) <= 2:
+                if verb is not None:  # still words someone unnamed said: later "the statement"
+                    self.quote_events.append((q.start, q.end, speaker))
+                    self._event_starts.append(q.start)
                 continue  # a scare-quoted word nobody is said to have spoken
             quote = Quote(text=text, start=q.start, end=q.end, direct=True, speaker=speaker.name,
                           speaker_start=speaker.start, speaker_end=speaker.end)

@@ -190,3 +190,20 @@ def test_organisation_in_apposition_does_not_speak(extract_text):
     text = ("Ruddy Brame, a Brooklyn-based Instagram photographer, arrived at the scene early.\n\n"
             "\"The crowd was calm until the police came,\" he told us.\n")
     assert speakers(extract_text(text))[0][1] == "Ruddy Brame"
+
+
+def test_colon_clause_without_reporting_verb(extract_text):
+    text = ("Tom Reed is clearly upset that the road was closed, although he is not too worried "
+            "about the detour: \"We will find another way home.\"\n")
+    assert speakers(extract_text(text)) == [("We will find another way home.", "Tom Reed")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the gerund's own subject: "led to him replying"
+    ("Ivan Petrov was flying that night. Her message led to him replying: \"All will be fine.\"",
+     "Ivan Petrov"),
+    # but "wrote to X, saying" belongs to the writer
+    ("Anna Price wrote to Mr Lewis saying: \"I can no longer do this job.\"", "Anna Price"),
+])
+def test_gerund_subjects(extract_text, text, expected):
+    assert speakers(extract_text(text))[0][1] == expected
