@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Span
 
 from ..components import FURNITURE_KEY
 from ..records import DateFact
+from .docindex import doc_text, ents_overlapping
 from .timex import Mention, Tense, day_value as _day_value, resolve, tag, vocab
 
 PUBLICATION_LINES = 10
@@ -240,9 +241,8 @@ def prospective_tense(verb) -> Optional[Tense]:
 
 
 def _ent_label(doc: Doc, start: int, end: int) -> Optional[str]:
-    for ent in doc.ents:
-        if ent.start_char < end and start < ent.end_char:
-            return ent.label_
+    for ent in ents_overlapping(doc, start, end):  # bisection: Doc.ents is rebuilt per access
+        return ent.label_
     return None
 
 
@@ -316,10 +316,11 @@ def _is_blocked_furniture(ctx, captions: list[tuple[int, int]], start: int, end:
 def extract(doc: Doc, ctx) -> Iterator[DateFact]:
     """One DateFact per distinct date/time expression in the article, in text order."""
     resolved = list(resolve_mentions(doc, ctx))
-    _apply_appositions(doc.text, resolved)
+    text = doc_text(doc)  # Doc.text is rebuilt from every token on each access
+    _apply_appositions(text, resolved)
     seen: set[tuple[str, Optional[str]]] = set()
     for mention, value, typ in resolved:
-        surface = doc.text[mention.start:mention.end]
+        surface = text[mention.start:mention.end]
         key = (surface.lower(), value)
         if key in seen:
             continue
@@ -364,7 +365,7 @@ def resolve_mentions(doc: Doc, ctx) -> Iterator[tuple[Mention, Optional[str], st
     Dates are resolved in text order; bare clock times and anaphors ("the next day") are
     resolved after, when every day-level date of the article is known (see :func:`clock_anchor`).
     """
-    text = doc.text
+    text = doc_text(doc)
     ref: Optional[date] = ctx.reference_date
     publication = find_publication(text)
     ref_time = publication.time if publication and publication.day == ref else None
@@ -660,24 +661,25 @@ def _nearest_tense(month: int, day: int, ref: date) -> Tense:
 
 def _is_name_part(doc: Doc, span: Optional[Span], mention: Mention) -> bool:
     """"Sunday Times", "April Jones", "a Halloween prank": a day or month word inside a name."""
-    if PLACE_AFTER.match(doc.text, mention.end):
+    text = doc_text(doc)  # Doc.text and Doc.ents are rebuilt on each access: cached per Doc
+    if PLACE_AFTER.match(text, mention.end):
         return True  # "May Road", "Sunday Street"
-    for ent in doc.ents:
+    for ent in ents_overlapping(doc, mention.start, mention.end):
         if not (ent.start_char < mention.end and mention.start < ent.end_char):
             continue
         if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"):
             continue
-        extra = (doc.text[ent.start_char:mention.start] + " " + doc.text[mention.end:ent.end_char]).lower()
+        extra = (text[ent.start_char:mention.start] + " " + text[mention.end:ent.end_char]).lower()
         if re.sub(r"\b(?:the|a|an|'s|’s)\b|[^\w]", "", extra):
-            if ent.start_char >= mention.start and TEMPORAL_PREP.search(doc.text[max(0, mention.start - 8):mention.start]):
+            if ent.start_char >= mention.start and TEMPORAL_PREP.search(text[max(0, mention.start - 8):mention.start]):
                 continue  # "On Easter Sunday Smith visited": the tagger ran the name on
             return True   # "the Good Friday Agreement", "the Sunday Times", "April Jones"
-        if mention.rule == "holiday" and TEMPORAL_PREP.search(doc.text[max(0, mention.start - 8):mention.start]):
+        if mention.rule == "holiday" and TEMPORAL_PREP.search(text[max(0, mention.start - 8):mention.start]):
             continue  # "after Easter" (tagged PERSON): a holiday after a preposition is a date
         if ent.label_ in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT") or (
                 ent.label_ == "FAC" and mention.rule != "holiday"):
             return True   # the whole mention is a name: "May" (Theresa May)
-    if mention.rule == "holiday" and re.search(r"\b(?:the|a|an)\s+$", doc.text[max(0, mention.start - 5):mention.start],
+    if mention.rule == "holiday" and re.search(r"\b(?:the|a|an)\s+$", text[max(0, mention.start - 5):mention.start],
                                                 re.IGNORECASE) and _name_follows(doc, mention.end):
         return True
     if span is not None and len(span) == 1 and span.root.dep_ == "compound" and span.root.head.i > span.root.i \
@@ -698,7 +700,7 @@ def _name_follows(doc: Doc, end: int) -> bool:
     """A capitalised non-date word right after a holiday outside a title-case line: "the Good
     Friday Agreement", "the Easter Rising". The caller asks for "the" before the holiday
     ("On Easter Sunday Smith said" is a date)."""
-    text = doc.text
+    text = doc_text(doc)
     m = re.match(r"[ \t]+([A-Z][a-z]+)", text[end:end + 30])
     if m is None or DATE_WORDS.fullmatch(m.group(1)):
         return False
