@@ -13,7 +13,9 @@ A title counts when it contains a role word of ``models/official_titles.txt``. T
 organisation is the Agency named in the title (a long agency name opening the title is moved
 out of it: "Leeds City Police Department detective" -> title "detective"), else an
 organisation entity or acronym in the title ("WBC president" -> "WBC"), else, for police
-ranks and coroners (``models/quote_rules.json``), the article's matching agency.
+ranks, coroners and mayors (``models/quote_rules.json``), the article's matching agency
+("Mayor X" -> the "City of ..." the article names). Titles may join capitalised words with
+"of" ("NYPD Chief of Detectives", "Director of Public Prosecutions").
 
 Known limits: a role given only in another sentence ("She is the mayor.") is not seen; a
 speaker's organisation is not taken from the words they speak.

@@ -11,24 +11,40 @@
 
 How a speaker is found (textacy's recipe, made tolerant):
 1. quote marks are paired by :mod:`quote_marks` (linear, broken quotes become warnings);
-2. a reporting verb (``models/speech_verbs.txt``) is looked for right after the quote in the
-   same sentence ("...," said X / he added), else before it in the same sentence
-   ("X said: ...", "X said his client was 'in shock'");
-3. the verb's subject is the speaker (inverted order and "according to X" included; a
-   participle "adding"/"saying" takes the subject of the verb it hangs on); the subject is
-   widened to the person's fullest name with :class:`People`, to the Agency ``name`` when it
-   is an agency mention ("The Met" -> "Metropolitan Police"), or to an organisation entity;
-   "he"/"she" go back to the nearest earlier subject that names a person (an unnamed one such
-   as "his wife" stops the search: speaker null);
-4. an unnamed subject who "told the Post" gives the outlet as speaker;
+2. a reporting verb (``models/speech_verbs.txt``; "made this statement" too) is looked for
+   right after the quote in the same sentence ("...," said X / he added), else before it
+   ("X said: ...", "X said his client was 'in shock'", or a line ending in ":" just above).
+   A clause before a colon wins even when the parse gives its verb no subject ("X, 50, is a
+   pilot who says ..., said: ..."); a quote that ends a sentence which a reporting clause
+   opened keeps that clause ("The Post reports that "...." A witness told ...");
+3. the verb's subject is the speaker (inverted order, "according to X", a participle taking
+   the subject of the verb it hangs on, "him replying", a passive verb's agent: "described by
+   friends as" -> the friends); it is widened to the person's fullest name with
+   :class:`People`, to the Agency ``name`` ("The Met" -> "Metropolitan Police"; "a police
+   spokesman" -> the article's police force), or to an organisation ("the News" -> the
+   "Daily News" named before). Names the model missed after a title ("Mayor Lovely Warren")
+   are people. A surname-only mention that cannot be the person it was grouped with ("Mr
+   Ellis" vs "Abigail Ellis") goes to the relative it fits ("Ellis's brother Keith" ->
+   "Keith Ellis"); a one-letter surname variant ("Callander") to the one named person;
+4. "he"/"she" (and "the girl", "the president", "the 19-year-old") are resolved by walking
+   back sentence by sentence (captions skipped): the main subject, else the speaker of a
+   quote there, else the nearest person mentioned - of a compatible gender
+   (:mod:`speaker_gender`). An unnamed subject ("his wife", "a witness") gives no name, and
+   the outlet the words were told to stands in ("told the Post" -> "Post"). In the lede,
+   "The father of a teenager killed ... said" is the person the next sentence introduces;
 5. a quote with no verb of its own continues the previous quote's speaker when it follows it
-   in the same paragraph, or opens a paragraph right after a quoted one.
+   in the same paragraph or opens a paragraph right after a quoted one (captions between are
+   skipped), takes the attribution at the end of an open multi-paragraph quote, or continues
+   the reported speech of the paragraph before ("A spokesman said ..." / "'On arrival ...'").
 
 Reported speech: a reporting verb with a clause ("said (that) ...", "ruled that ...") or, for
-announce/confirm/deny..., an object, outside any direct quote, gives a ``direct=false`` quote.
+announce/confirm/deny..., an object ("has announced the suspension of ..."), outside any
+direct quote, gives a ``direct=false`` quote.
 
-Known limits: pronouns are resolved without gender; reporting nouns ("in a statement, X ...")
-are not followed; a quote attributed only in a later paragraph keeps a null speaker.
+Known limits: an unnamed speaker named only later in another role ("A witness told the News
+..." / "The News' witness, Kazi Hoque") stays null; names outside the first-name list give
+no gender; "a report said" is not traced to the outlet of the sentence before; the model
+has no lemmatizer, so verb forms are matched as written.
 """
 
 from __future__ import annotations
@@ -236,7 +252,6 @@ class _Attributor:
         self._fuller: Optional[dict[str, list[tuple[int, str]]]] = None
         self.rules = quote_rules()
         self.full_names: dict[int, str] = {}
-        self.person_speakers: list[tuple[int, int, Speaker]] = []
         self.untagged: dict[str, Person] = {}  # names the NER missed, seen as subjects
         self.reported: list[Attribution] = []
         self.quote_events: list[tuple[int, int, Speaker]] = []  # (start, end, speaker) of direct quotes
@@ -634,7 +649,8 @@ class _Attributor:
         if cut is None:
             return None
         name = toks[cut + 1:]
-        if not name or len(name) > 3 or any(not (t.pos_ == "PROPN" and t.is_title and t.is_alpha) for t in name) \
+        if not name or len(name) > 3 \
+                or any(not (t.pos_ == "PROPN" and t.is_title and t.is_alpha) for t in name) \
                 or any(self.agency_at(t) is not None for t in name) \
                 or name[-1].i - name[0].i != len(name) - 1:
             return None
@@ -723,7 +739,8 @@ class _Attributor:
         if verb is None or verb.lower_ == "according":
             return Speaker.none()
         verbs = [verb]
-        while verbs[-1].dep_ in {"advcl", "xcomp", "conj", "ccomp"} and len(verbs) < 4 and verbs[-1].head.i != verbs[-1].i:
+        while verbs[-1].dep_ in {"advcl", "xcomp", "conj", "ccomp"} and len(verbs) < 4 \
+                and verbs[-1].head.i != verbs[-1].i:
             verbs.append(verbs[-1].head)  # "X told the Post ..., saying ..."
         children = [c for v in verbs for c in v.children]
         for c in children:
@@ -918,7 +935,8 @@ class _Attributor:
         if lower in _role_words() and not described:
             person = self._person_with_role(subj, subj.idx)
             if person is not None:
-                m = next((m for m in reversed(person.mentions) if m.start_char < subj.idx), person.mentions[0])
+                m = next((m for m in reversed(person.mentions) if m.start_char < subj.idx),
+                         person.mentions[0])
                 return self.named(person, m)
         if lower in _statement_nouns():
             # "the statement reads": the statement quoted just before, by its speaker
@@ -981,10 +999,7 @@ class _Attributor:
                 if person is not None and not self.index.in_quote(t.idx) and t.dep_ != "poss":
                     return self.named(person, self.people.mention_at(t.i))
             return self.outlet(verb)
-        speaker = self.speaker_from_subject(subj, verb)
-        if speaker.name is not None and not speaker.organization:
-            bisect.insort(self.person_speakers, (verb.idx, id(speaker), speaker))
-        return speaker
+        return self.speaker_from_subject(subj, verb)
 
     def _paragraph_subject(self, verb: Token, pstart: int) -> Optional[Token]:
         doc = verb.doc
@@ -1016,10 +1031,6 @@ class _Attributor:
         while k > stop:
             yield self.quote_events[k]
             k -= 1
-
-    def last_person_before(self, char: int) -> Optional[Speaker]:
-        k = bisect.bisect_left(self.person_speakers, (char,)) - 1
-        return self.person_speakers[k][2] if k >= 0 else None
 
     def speaker_of_clause(self, q: QuoteSpan) -> Optional[Speaker]:
         """No reporting verb: the person subject of the sentence that introduces the quote

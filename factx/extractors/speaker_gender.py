@@ -21,7 +21,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from ..rules import load_json, load_lexicon
 
@@ -111,8 +111,3 @@ def person_gender(person) -> Optional[str]:
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None
     return ranked[0][0]
-
-
-def token_gender(token: Token) -> Optional[str]:
-    """Gender a pronoun or person noun carries ('she' -> 'f', 'girl' -> 'f')."""
-    return word_gender(token.text)
