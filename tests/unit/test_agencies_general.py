@@ -63,6 +63,13 @@ def found(facts) -> list[tuple[str, str | None]]:
     ("The Prince George's County Police Department said two men were shot.",
      [("Prince George's County Police Department", "police")]),
     ("The Westshire Police Air Support Unit helped find the man.", [("Westshire Police Air Support Unit", "police")]),
+    # place names ending in "City"
+    ("The Bay Harbor City Police Department said three people were hurt.",
+     [("Bay Harbor City Police Department", "police")]),
+    ("Rapid Falls City Fire Department crews arrived.", [("Rapid Falls City Fire Department", "emergency")]),
+    ("He appeared in Port Ellis City Municipal Court.", [("Port Ellis City Municipal Court", "justice")]),
+    ("Crews left at dawn. Lake Ardmore City police said he was shot.", [("Lake Ardmore City police", "police")]),
+    ("He was sentenced at the Crown Court at Kestrelford on Friday.", [("Crown Court at Kestrelford", "justice")]),
     # national forces (optional in the gold, but named bodies)
     ("The Ukrainian military said it had shot down two drones.", [("Ukrainian military", "military")]),
     ("The Kenyan navy rescued six fishermen.", [("Kenyan navy", "military")]),
@@ -95,6 +102,8 @@ def test_finds_round_two_agencies(extract_text, text, expected):
     # ambiguous acronyms stay out without a police cue
     "He suffered a TBI in the crash.",
     "She gave a speech to the RNC in August.",
+    "The City Police said nothing.",
+    "She lives in Port Ellis City with her son.",
     # generic heads alone
     "He will appear in Provincial Court next month.",
     "The County Commission meets on Tuesday.",
