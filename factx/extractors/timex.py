@@ -34,6 +34,7 @@ the year of its December; "midnight" is the end of the day it belongs to (next d
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
@@ -489,12 +490,13 @@ def _raw_mentions(text: str) -> list[Mention]:
 def _select(mentions: list[Mention]) -> list[Mention]:
     """Longest non-overlapping mentions, leftmost first among equals."""
     chosen: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []   # disjoint, sorted: their ends ascend too
     for mention in sorted(mentions, key=lambda x: (-(x.end - x.start), x.start)):
-        if any(mention.start < e and s < mention.end for s, e in taken):
+        i = bisect.bisect_left(taken, (mention.end,))   # the ranges starting before its end
+        if i and mention.start < taken[i - 1][1]:
             continue
         chosen.append(mention)
-        taken.append((mention.start, mention.end))
+        bisect.insort(taken, (mention.start, mention.end))
     return sorted(chosen, key=lambda x: x.start)
 
 
@@ -535,7 +537,13 @@ def _combine(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def tag(text: str) -> list[Mention]:
     """Every date/time expression in ``text``, longest first, compounds merged, in order."""
-    return _combine(text, _select(_raw_mentions(text)))
+    return list(_tag(text))
+
+
+@lru_cache(maxsize=64)
+def _tag(text: str) -> tuple[Mention, ...]:
+    # an article's text is tagged by several callers (publication line, resolution): once
+    return tuple(_combine(text, _select(_raw_mentions(text))))
 
 
 # ------------------------------------------------------------------ resolving
