@@ -57,6 +57,7 @@ from ..components import AGENCY_KEY
 from ..records import Agency, AgencyKind
 from ..records import Span as SpanRecord
 from ..rules import RuleFileError, StrictRow, asset_path, load_jsonl, load_lexicon
+from .docindex import doc_text
 from .acronyms import MINOR_WORDS, find_definitions, initials_match, looks_like_acronym
 
 GAZETTEER = "agencies.jsonl"
@@ -390,7 +391,7 @@ def ruler_mentions(doc: Doc, spans: Iterable[Span]) -> list[Mention]:
 def in_title_case_line(doc: Doc, i: int) -> bool:
     """True when token i sits on a line set in Title Case (a headline): most words of four
     letters or more there start with a capital, verbs included."""
-    text = doc.text
+    text = doc_text(doc)  # Doc.text is rebuilt from every token on each access
     start = text.rfind("\n", 0, doc[i].idx) + 1
     end = text.find("\n", doc[i].idx)
     return _title_case(text[start:end if end >= 0 else len(text)])

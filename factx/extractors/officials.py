@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Agency, Official, Span as SpanRecord
 from ..rules import load_json, load_lexicon
+from .docindex import doc_text
 from .people import Person, titles
 
 _MAX_TITLE_TOKENS = 9
@@ -62,7 +63,7 @@ def _span_text(tokens: list[Token]) -> Optional[str]:
     if not tokens:
         return None
     doc = tokens[0].doc
-    return doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
+    return doc_text(doc)[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
 
 
 def widen_name(mention: Span) -> Span:
