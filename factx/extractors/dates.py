@@ -5,25 +5,35 @@ module adds what needs the article: the publication line (the reference date and
 tense of the governing verb from the parse, context checks for bare years and months, anchors
 for bare clock times and anaphoric expressions, and one fact per distinct expression.
 
-    "Published: 16 September 2020 ... attacked on Sunday at 3.30pm on Sunday afternoon"
-      -> 16 September 2020 = 2020-09-16 (DATE), Sunday = 2020-09-13,
-         3.30pm on Sunday afternoon = 2020-09-13T15:30 (TIME)
-    "The funeral will be held on Monday" (reference Wednesday 2020-09-16) -> 2020-09-21
-    "... at 9pm on Wednesday. Police arrived at 9.40pm." -> 9.40pm takes Wednesday's date
+    "Published: 9 June 2021 ... sheds were wrecked on Saturday ... at 4.20pm on Saturday afternoon"
+      -> 9 June 2021 = 2021-06-09 (DATE), Saturday = 2021-06-05,
+         4.20pm on Saturday afternoon = 2021-06-05T16:20 (TIME)
+    "The fete will be held on Monday" (reference Wednesday 2021-06-09) -> 2021-06-14
+    "The barn fire started at 10pm on Tuesday. Crews arrived at 10.25pm." -> Tuesday's date
+    "The landlord is due before magistrates on Friday" -> the next Friday (a plan)
+    "Monday, 6 Mar 2023 18:05" (a stamp line) -> 2023-03-06T18:05 (TIME)
 
 Rules of thumb (see /README "Reference dates"):
 - relative expressions resolve against ``ctx.reference_date``; without one their value is null;
 - a past-tense weekday is the last one on or before the reference date, a future one the next;
+  a plan or expectation (:func:`prospective_tense`: "is due", "are expected to", "is scheduled
+  for", "hopes to") points ahead; the same plan seen from the past ("were expected to", "had
+  been due to", "hoped to") takes the occurrence nearest the reference date;
   "Tuesday night" in a story published on a Tuesday (before evening) is the previous week's;
 - a bare clock time belongs to the event of its own sentence: a day in the same sentence,
-  else the nearest earlier day in its paragraph, else the nearest earlier day that dates an
+  else the nearest earlier day in its paragraph, else the nearest earlier event day naming the
+  same part of day ("Sunday night" for "10.15pm", past a later "remained in hospital on
+  Tuesday"), else the nearest earlier day that dates an
   event (not a future date, not a date of the telling: "told the court on Monday"), else the
   story's main event day (:func:`main_event_day`); an early-morning time after a late-night
   day is the next day; with no day at all, the reference date (the day before when the time
   is later than the publication time);
 - a yearless "6 November" is the nearest occurrence when the tense is unclear or a cue points
-  ahead ("until", "is due on", "set for", "adjourned until"); "January 4" near "January 5,
-  2019" shares that year in a past-tense narrative;
+  ahead ("until", "is due on", "set for", "adjourned until"); "March 8" near "March 9,
+  2016" shares that year in a past-tense narrative;
+- "the next day", "the following week" (a week stays a week) count from the nearest earlier
+  day in their paragraph, else the nearest earlier day that is not a future date; in the past
+  perfect ("had been at a party since the previous evening") from the story's main event;
 - sets ("every Monday"), names ("the Good Friday Agreement", "Friday prayers") are skipped;
 - each distinct (text, value) is reported once, at its first occurrence.
 
@@ -53,7 +63,7 @@ PUBLICATION_PREFIX = re.compile(
     r"^\s*(?:(?:first\s+)?published|updated|last\s+updated|posted|modified|date)(?:\s+on)?\s*:?\s*",
     re.IGNORECASE)
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{1,30}(?:\([A-Za-z .]{1,20}\))?,\s*$")
-# how far back an explicit "May 22, 2017" lends its year to a later "May 23"
+# how far back an explicit "October 3, 2015" lends its year to a later "October 4"
 ANCHOR_YEAR_CHARS = 1500
 
 YEAR_LEAD = re.compile(
@@ -147,8 +157,8 @@ def find_publication(text: str) -> Optional[Publication]:
 def find_publication_date(text: str) -> Optional[date]:
     """The article's own publication date from its publication line, if it states one.
 
-    >>> find_publication_date("Headline\\n\\nPublished: 30 September 2020\\n\\nText.")
-    datetime.date(2020, 9, 30)
+    >>> find_publication_date("Headline\\n\\nPublished: 11 February 2019\\n\\nText.")
+    datetime.date(2019, 2, 11)
     """
     found = find_publication(text)
     return found.day if found else None
@@ -211,16 +221,17 @@ PAST_MARKS = {"was", "were", "had", "'d", "’d"}
 def prospective_tense(verb) -> Optional[Tense]:
     """A plan or an expectation governs the date ("plan_words" in models/dates.json).
 
-    "is due in court on Thursday", "are expected to arrive on Tuesday", "a retrial is scheduled
-    for March", "she hopes to return after Christmas" -> future; the same seen from the past
-    ("were expected to arrive on Tuesday", "had been due to start in September", "hoped to
-    return after Christmas") -> nearest: the plan may or may not have come to pass, so the
+    "is due before magistrates on Friday", "are expected to reach the valley on Thursday", "a
+    retrial is scheduled for March", "she hopes to rejoin the squad after Easter" -> future;
+    the same seen from the past ("were expected to reach the valley on Thursday", "had been
+    due to begin a course in October", "hoped to rejoin the squad after Easter") -> nearest:
+    the plan may or may not have come to pass, so the
     occurrence nearest the reference date is taken. None when no plan word governs the verb.
     """
     plan_words = set(vocab().get("plan_words", []))
     lead = None
     if verb.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
-        lead = verb.head                        # "expected to arrive", "hoped to return"
+        lead = verb.head                        # "expected to reach", "hoped to rejoin"
     elif verb.lower_ in BE_FORMS or verb.lemma_ == "be":
         lead = next((c for c in verb.children if c.dep_ in ("acomp", "attr") and c.lower_ in plan_words), None)
     elif verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children) and \
@@ -233,7 +244,7 @@ def prospective_tense(verb) -> Optional[Tense]:
         be = lead.head                          # "is due", "had been due"
         marks += [be] + [c for c in be.children if c.dep_ in ("aux", "auxpass")]
     if not marks and lead.tag_ not in ("VBD", "VBZ", "VBP"):
-        return None  # no finite plan: "after going to investigate on Monday"
+        return None  # no finite plan: "after going to look on Monday"
     marks.append(lead)
     if any(t.tag_ == "VBD" or t.lower_ in PAST_MARKS for t in marks):
         return "nearest"
@@ -339,13 +350,13 @@ class DayAnchor:
     paragraph: int         # index of its paragraph
     hour: Optional[int]    # its clock hour, or 21 for an evening/night, else None
     story_time: bool = False   # when the story was told, not when it happened ("said on Monday")
-    parts: frozenset = frozenset()   # the parts of day it names ("Monday night" -> {"EV"}), if any
+    parts: frozenset = frozenset()   # the parts of day it names ("Sunday night" -> {"EV"}), if any
 
 
 def parts_of_day(hour: Optional[int], daypart: Optional[str]) -> frozenset:
     """The parts of day a clock hour or a daypart falls in: MO, AF, EV (evening and night are
-    one part here: "Monday night" covers "9.40pm"); the small hours belong to both the night
-    before and the morning ("early Sunday morning ... 2.15am")."""
+    one part here: "Sunday night" covers "10.15pm"); the small hours belong to both the night
+    before and the morning ("early Friday morning ... 3.10am")."""
     if daypart:
         return frozenset({"EV"} if daypart in ("EV", "NI") else {daypart})
     if hour is None:
@@ -377,7 +388,7 @@ def resolve_mentions(doc: Doc, ctx) -> Iterator[tuple[Mention, Optional[str], st
     day_anchors: list[DayAnchor] = []                   # day-level dates, in text order
     year_anchors: list[tuple[int, int]] = []            # (position, year) of explicit dates
     last_weekday: dict[int, date] = {}                  # "last Monday" -> later "Monday"
-    month_days: dict[tuple, date] = {}                  # a repeated "January 4" keeps its year
+    month_days: dict[tuple, date] = {}                  # a repeated "March 8" keeps its year
     done: list[Optional[tuple[Mention, Optional[str], str]]] = []
     deferred: list[tuple[int, Mention, Tense, Optional[Span]]] = []
     for mention in mentions:
@@ -508,8 +519,9 @@ def clock_anchor(anchors: list["DayAnchor"], where: tuple[int, int, int], tense:
     ``where`` is (position, sentence start, paragraph index) of the clock time, ``parts`` its
     parts of day (:func:`parts_of_day`). A day in the same sentence wins (the nearest before
     it, else the first after it); then the nearest earlier day in the same paragraph; then the
-    nearest earlier event day that names the same part of day ("a chase on Monday night" ...
-    "remained in hospital on Wednesday" ... "at about 9.40pm" -> Monday); then the nearest
+    nearest earlier event day that names the same part of day ("robbed on Sunday night" ...
+    "remained in hospital on Tuesday" ... "at about 10.15pm" -> Sunday) unless a day named
+    since then is earlier than it (a flashback: the nearest day wins); then the nearest
     earlier day that dates an event, not the telling of the story ("told the court on
     Monday"); then the story's main event day. A future-tense date anchors only a
     future-tense time. None: the reference day decides.
@@ -543,9 +555,9 @@ def anaphor_anchor(anchors: list["DayAnchor"], where: tuple[int, int, int], tens
     """The day "the next morning", "the following week", "the previous evening" counts from.
 
     The nearest earlier day in the same sentence or paragraph; else, in a past-perfect clause
-    ("had been drinking since the previous evening"), the story's main event day, which the
+    ("had been at a party since the previous evening"), the story's main event day, which the
     past perfect looks back from; else the nearest earlier day that is not a future date
-    ("will reappear on 19 May") unless the anaphor is itself in the future.
+    ("will be sentenced on 30 August") unless the anaphor is itself in the future.
     """
     pos, sentence, paragraph = where
     earlier = [a for a in anchors if a.start < pos]
@@ -561,7 +573,7 @@ def anaphor_anchor(anchors: list["DayAnchor"], where: tuple[int, int, int], tens
 
 
 def _is_pluperfect(span: Optional[Span]) -> bool:
-    """The span hangs on a verb in the past perfect: "had been drinking since ...", "had left"."""
+    """The span hangs on a verb in the past perfect: "had been at a party since ...", "had left"."""
     if span is None:
         return False
     token = span.root
@@ -635,7 +647,7 @@ def _has_apposition(text: str, mention: Mention, mentions: list[Mention]) -> boo
 
 
 def _apply_appositions(text: str, resolved: list[tuple[Mention, Optional[str], str]]) -> None:
-    """"the previous evening - January 4 -": the anaphor takes the stated date."""
+    """"the evening before - March 8 -": the anaphor takes the stated date."""
     for i in range(len(resolved) - 1):
         mention, _, typ = resolved[i]
         other, other_value, _ = resolved[i + 1]
@@ -663,7 +675,7 @@ def _is_name_part(doc: Doc, span: Optional[Span], mention: Mention) -> bool:
     """"Sunday Times", "April Jones", "a Halloween prank": a day or month word inside a name."""
     text = doc_text(doc)  # Doc.text and Doc.ents are rebuilt on each access: cached per Doc
     if PLACE_AFTER.match(text, mention.end):
-        return True  # "May Road", "Sunday Street"
+        return True  # "May Street", "Sunday Lane"
     for ent in ents_overlapping(doc, mention.start, mention.end):
         if not (ent.start_char < mention.end and mention.start < ent.end_char):
             continue

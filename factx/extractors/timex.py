@@ -6,19 +6,21 @@ This module knows nothing about spaCy: it is a regex grammar over the text (voca
     >>> from datetime import date
     >>> normalise("last December", date(2022, 8, 18))
     ('2021-12', 'DATE')
-    >>> normalise("8:30 p.m. on Thursday", date(2016, 1, 22))
-    ('2016-01-21T20:30', 'TIME')
-    >>> normalise("Tuesday night", date(2020, 9, 1))   # the night of the publication day is still to come
-    ('2020-08-25TNI', 'TIME')
+    >>> normalise("7:15 p.m. on Wednesday", date(2017, 5, 12))
+    ('2017-05-10T19:15', 'TIME')
+    >>> normalise("Tuesday night", date(2023, 3, 7))   # the night of the publication day is still to come
+    ('2023-02-28TNI', 'TIME')
+    >>> normalise("Thursday", date(2023, 10, 3), tense="nearest")   # "were expected to reach ... on Thursday"
+    ('2023-10-05', 'DATE')
     >>> normalise("the 1990s", None)
     ('199X', 'DATE')
-    >>> normalise("yesterday", None) is None            # relative and no reference date
-    True
+    >>> normalise("yesterday", None)                    # relative and no reference date
+    (None, 'DATE')
 
 Pieces:
 
 - :func:`tag` scans a text and returns :class:`Mention` objects (character offsets plus a
-  parsed :class:`Expr`); compound expressions are merged ("8:30 p.m." + "on" + "Thursday").
+  parsed :class:`Expr`); compound expressions are merged ("7:15 p.m." + "on" + "Wednesday").
 - :func:`resolve` turns an :class:`Expr` into a value, given the reference date, the tense of
   the governing verb (``past`` / ``present`` / ``future``) and, for anaphoric expressions
   ("the next morning") or bare clock times, an anchor date.
@@ -44,7 +46,7 @@ from typing import Literal, Optional
 from ..rules import load_json
 
 # "nearest": the occurrence nearest the reference date, either way (a future in the past:
-# "was expected to arrive on Tuesday", "had been due to start in September")
+# "were expected to reach the valley on Thursday", "had been due to begin a course in October")
 Tense = Literal["past", "present", "future", "nearest"]
 
 DAY_UNITS = ("day",)
@@ -357,7 +359,7 @@ def _build(name: str, m: re.Match, text: str) -> Optional[Mention]:
             return None
     elif name == "weekday":
         if gd.get("ov"):
-            e.daypart = "NI"  # "overnight Saturday": that day's night
+            e.daypart = "NI"  # "overnight Tuesday": that day's night
         r = (gd.get("rel") or "").lower()
         if r in ("last", "past"):
             e.rel = "last"
@@ -433,7 +435,7 @@ def _build(name: str, m: re.Match, text: str) -> Optional[Mention]:
             # a 24-hour "14:30" needs a time zone or a clock-like lead word
             before = text[max(0, m.start() - 16):m.start()].lower()
             after = text[m.end():m.end() + 20].lower()
-            # ... or a full date right before it, as on a stamp line ("7 Jul 2019 16:20")
+            # ... or a full date right before it, as on a stamp line ("6 Mar 2023 18:05")
             if not gd.get("tz") and not gd.get("suf") and not re.match(r"\s+(?:this|yesterday|tomorrow|last|tonight|on)\b", after) and not re.search(
                     r"(?:\b(?:at|around|about|from|until|till|by|before|after|since|approximately|roughly)|"
                     r"(?:published|updated|posted)\s*:?|\b(?:19|20)\d\d,?)\s+$", before):
@@ -501,7 +503,7 @@ def _select(mentions: list[Mention]) -> list[Mention]:
 
 
 def _combine(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Merge clock + day ("8:30 p.m. on Thursday"), day + clock, and "the night of" + day."""
+    """Merge clock + day ("7:15 p.m. on Wednesday"), day + clock, and "the night of" + day."""
     out: list[Mention] = []
     i = 0
     while i < len(mentions):
@@ -740,9 +742,9 @@ def resolve(e: Expr, ref: Optional[date], tense: Tense = "past", anchor: Optiona
     ``ref`` is the reference date (publication date); ``anchor`` the date an anaphoric
     expression or bare clock time hangs on (defaults to ``ref``); ``ref_time`` the
     publication time when known; ``anchor_year`` the year of a nearby explicit date that a
-    year-less "January 4" should share. Relative values without a reference are ``None``.
+    year-less "March 8" should share. Relative values without a reference are ``None``.
     With ``tense="nearest"`` the past and the future readings are both worked out and the
-    one nearer the reference date wins ("were expected to arrive on Tuesday").
+    one nearer the reference date wins ("were expected to reach the valley on Thursday").
     """
     if tense == "nearest":
         return _resolve_nearest(e, ref, anchor, ref_time, day_first, anchor_year)
@@ -884,16 +886,41 @@ def value_start(value: Optional[str]) -> Optional[date]:
         return None
 
 
+def value_end(value: Optional[str]) -> Optional[date]:
+    """The last day a value covers: "2019-09" -> 2019-09-30, "2019-SU" -> 2019-08-31."""
+    start = value_start(value)
+    if start is None:
+        return None
+    m = re.match(r"\d{4}(?:-(\d\d)(-\d\d)?|-W\d\d|-(SP|SU|FA|WI)|-Q\d|-H\d)?", value)
+    if m.group(2):
+        return start
+    if m.group(1):
+        months = 1
+    elif m.group(3):
+        return _season_end(start.year, m.group(3))
+    elif "-W" in value:
+        return start + timedelta(days=6)
+    elif "-Q" in value:
+        months = 3
+    elif "-H" in value:
+        months = 6
+    else:
+        months = 12
+    y, mo = _shift_month(start.year, start.month, months)
+    return date(y, mo, 1) - timedelta(days=1)
+
+
 def _resolve_nearest(e: Expr, ref: Optional[date], anchor: Optional[date], ref_time: Optional[time],
                      day_first: bool, anchor_year: Optional[int]) -> tuple[Optional[str], str]:
     """Whichever of the past and the future reading lies nearer the reference (or anchor) date."""
     past = resolve(e, ref, "past", anchor, ref_time, day_first, anchor_year)
     future = resolve(e, ref, "future", anchor, ref_time, day_first, anchor_year)
     base = anchor if (e.anchored or e.is_clock_only) and anchor is not None else ref
-    p, f = value_start(past[0]), value_start(future[0])
-    if base is None or p is None or f is None or p == f:
+    p, f = value_end(past[0]), value_start(future[0])
+    if base is None or p is None or f is None or past[0] == future[0]:
         return past
-    return future if abs((f - base).days) < abs((base - p).days) else past
+    # distance from the reference to the end of the past period and to the start of the future one
+    return future if (f - base).days < (base - p).days else past
 
 
 def normalise(expression: str, ref: Optional[date], tense: Tense = "past",

@@ -18,7 +18,7 @@ def _offsets_ok(facts, text):
      [("Tuesday", "2022-08-16", "DATE")]),
     ("The 26-year-old was arrested after the attack.", "2022-08-18", []),
     ("She had Covid-19 and was driving on the M25 near junction 10.", "2022-08-18", []),
-    ("He was jailed for four years and banned from driving for 18 months.", "2022-08-18", []),
+    ("She was given a four-year term and a driving ban of 18 months.", "2022-08-18", []),
     ("He will appear in court on Monday.", "2022-08-18", [("Monday", "2022-08-22", "DATE")]),
     ("He appeared in court on Monday.", "2022-08-18", [("Monday", "2022-08-15", "DATE")]),
     ("The company was fined in 2015 and again in 2018.", "2022-08-18",
@@ -27,8 +27,8 @@ def _offsets_ok(facts, text):
      [("June 2014", "2014-06", "DATE"), ("September 2015", "2015-09", "DATE")]),
     ("The victim was attacked last December, police said.", None,
      [("last December", None, "DATE")]),
-    ("Police were called at 8:30 p.m. on Thursday.", "2016-01-22",
-     [("8:30 p.m. on Thursday", "2016-01-21T20:30", "TIME")]),
+    ("Firefighters were called at 7:15 p.m. on Wednesday.", "2017-05-12",
+     [("7:15 p.m. on Wednesday", "2017-05-10T19:15", "TIME")]),
 ])
 def test_dates_in_context(extract_text, text, ref, expected):
     facts = extract_text(text, reference_date=ref)
@@ -37,33 +37,34 @@ def test_dates_in_context(extract_text, text, ref, expected):
 
 
 def test_publication_line_sets_reference_and_is_a_fact(extract_text):
-    text = ("Baby attacked by family dog\n\nPublished: 16 September 2020\n\n"
-            "The baby was attacked on Sunday evening at his home. Police said the dog attacked "
-            "him on Sunday. A neighbour said it happened at 3.30pm on Sunday afternoon.\n")
+    text = ("Allotment sheds vandalised\n\nPublished: 9 June 2021\n\n"
+            "Three sheds were wrecked on Saturday evening at the allotments. Police said the "
+            "gang returned on Saturday. A plot holder said she saw them at 4.20pm on Saturday "
+            "afternoon.\n")
     facts = extract_text(text)
-    assert facts.reference_date == "2020-09-16"
+    assert facts.reference_date == "2021-06-09"
     assert facts.reference_date_source == "article"
     got = _dates(facts)
-    assert got[0] == ("16 September 2020", "2020-09-16", "DATE")
-    assert ("Sunday evening", "2020-09-13TEV", "TIME") in got
-    assert ("3.30pm on Sunday afternoon", "2020-09-13T15:30", "TIME") in got
-    assert [g for g in got if g[0] == "Sunday"] == [("Sunday", "2020-09-13", "DATE")]  # once
+    assert got[0] == ("9 June 2021", "2021-06-09", "DATE")
+    assert ("Saturday evening", "2021-06-05TEV", "TIME") in got
+    assert ("4.20pm on Saturday afternoon", "2021-06-05T16:20", "TIME") in got
+    assert [g for g in got if g[0] == "Saturday"] == [("Saturday", "2021-06-05", "DATE")]  # once
     assert _offsets_ok(facts, text)
 
 
 def test_bare_clock_time_takes_the_preceding_day(extract_text):
-    text = "The stabbing happened at 9pm on Wednesday. Paramedics arrived at 9.40pm."
-    facts = extract_text(text, reference_date="2020-09-24")
-    assert ("9.40pm", "2020-09-23T21:40", "TIME") in _dates(facts)
+    text = "The barn fire started at 10pm on Tuesday. Crews arrived at 10.25pm."
+    facts = extract_text(text, reference_date="2019-06-20")
+    assert ("10.25pm", "2019-06-18T22:25", "TIME") in _dates(facts)
 
 
 def test_next_morning_is_anchored_to_the_stated_day(extract_text):
-    text = ("She was last seen on July 12 around 5.30pm. Her body was found at 8:05 a.m. the next "
-            "morning by two walkers.")
-    facts = extract_text(text, reference_date="2020-09-15")
+    text = ("The climber left the hut on April 3 around 6.40pm. A shepherd saw his lamp at "
+            "6:50 a.m. the next morning on the ridge.")
+    facts = extract_text(text, reference_date="2019-05-21")
     got = _dates(facts)
-    assert ("July 12 around 5.30pm", "2020-07-12T17:30", "TIME") in got
-    assert ("8:05 a.m. the next morning", "2020-07-13T08:05", "TIME") in got
+    assert ("April 3 around 6.40pm", "2019-04-03T18:40", "TIME") in got
+    assert ("6:50 a.m. the next morning", "2019-04-04T06:50", "TIME") in got
 
 
 def test_no_reference_date_means_null_relative_values(extract_text):
@@ -77,14 +78,14 @@ def test_no_reference_date_means_null_relative_values(extract_text):
 
 
 def test_year_anchor_from_nearby_full_date(extract_text):
-    text = ("She died in the early hours of January 5, 2019. The inquest heard she had been out "
-            "with friends on January 4.")
-    facts = extract_text(text, reference_date="2020-09-30")
-    assert ("January 4", "2019-01-04", "DATE") in _dates(facts)
+    text = ("The warehouse burned down on March 9, 2016. A guard told the hearing he had "
+            "locked the gates on March 8.")
+    facts = extract_text(text, reference_date="2017-11-02")
+    assert ("March 8", "2016-03-08", "DATE") in _dates(facts)
 
 
 def test_names_and_counts_are_not_dates(extract_text):
-    text = "April Jones met Sunday Times reporters. A crowd of 2015 people lived at 1705 Hoe Avenue."
+    text = "April Moss met Sunday Times reporters. A crowd of 2015 people lived at 1908 Larch Avenue."
     facts = extract_text(text, reference_date="2022-08-18")
     assert _dates(facts) == []
 
@@ -103,7 +104,7 @@ def test_bare_time_takes_the_event_day_not_a_future_court_date(extract_text):
 
 
 def test_bare_time_skips_the_day_the_story_was_told(extract_text):
-    text = ("Published: 17 September 2020\n\n"
+    text = ("Published: 22 October 2020\n\n"
             "The gallery was set on fire on June 3, 2019, the inquiry heard.\n\n"
             "On Wednesday, the owner told the inquiry she still had nightmares.\n\n"
             "During the fire, a beam collapsed at 9.15pm.\n")
@@ -186,7 +187,7 @@ def test_news_expressions_in_context(extract_text, sentence, expected):
     "She booked an overnight stay.",
     "The Good Friday Agreement changed everything.",
     "Muslims gathered for Friday prayers.",
-    "He drove to the car wash on May Road.",
+    "He drove to the car wash on May Street.",
     "The third quarter of the game was tense.",
     "Prices have doubled over the past decade.",
 ])
