@@ -9,14 +9,17 @@ age expression itself:
     "her 38-year-old mother, Jane Roe"          -> Jane Roe 38         (apposition)
     "Kovari, a 22-year-old student"             -> 22
     "Kovari, who was 22" / "Kovari, aged 22"    -> 22
+    "Roe, who was eight at the time" / "Roe, aged twenty-one" -> 8 / 21 (words, closing the phrase)
     "Roe died at the age of 72"                 -> 72
     "The 44-year-old woman, named as Jane Roe"  -> 44 (same sentence, name after)
     "Roe died aged 72" / "Roe died at 72"       -> 72 (the age hangs from the verb)
+    "Roe, a nurse from Hull, who died aged 87"  -> 87 (the name the 'who' clause is about)
     "Jane Roe was named. The 26-year-old ..."   -> 26 (definite "the N-year-old": previous name)
 
 Ages in months or days ("12-day-old") are not ages; neither are years, counts, sentence
 lengths ("jailed for 11 years") or money, since only the shapes above are read.
-Explicit shapes win over the definite-description guesses; a person keeps their first age.
+Explicit shapes win over the definite-description guesses; a person keeps their first age,
+except that a historical "at the age of 18 in 1946" gives way to any other age.
 
 Known limits: the definite "the N-year-old" is resolved to the one person named in the same
 or the previous sentence (a subject when there are several); pronouns ("he, 22,") are not

@@ -7,8 +7,12 @@ Victims, ages and quote speakers all name people, so they share this index.
 A surname-only mention that names a relative ("His father, Mr Doyle, 54, said" next to
 "Liam Doyle") is a person of its own, see :func:`split_relatives`.
 
-Known limits: two people who share a surname ("Ansel Thorley", "Percival Thorley") make a
-bare "Thorley" ambiguous; it is then left unresolved rather than guessed. Names the model does
+Two people who share a surname ("Ansel Thorley", "Percival Thorley") make a bare "Thorley"
+ambiguous: a gendered courtesy title picks between them ("Mrs Thorley" -> the one whose
+first name is not a man's), else it is left unresolved rather than guessed.
+
+Known limits: a bare shared surname with no title is not resolved by the person's role
+(the defendant vs the victim). Names the model does
 not tag as PERSON are only found when they repeat a surname it did tag.
 """
 

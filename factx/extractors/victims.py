@@ -14,15 +14,34 @@ people index (``ctx.people``), with the harm words kept as data in ``models/harm
     "Jane Roe, who was shot, ..."      relative clauses; conjuncts and appositions share
                                        the role of the phrase they stand in
 
+Harm told as the victim's own experience, with no harm verb (``clause_cue``):
+
+    "Roe suffered burns / a broken jaw"       "Roe fell and broke her wrist" (weak)
+    "Roe was taken to hospital" (weak)        "... with serious injuries"  "in a critical condition"
+    "Roe was treated for burns"               "Roe was left fighting for her life"
+    "officers found Roe with head injuries"   "Roe lost his life" (weak)   "the body of Roe" (weak)
+    "Roe died in the crash / fire"            "the dead were named as A, 19, B, 21, and C"
+
+A described victim is named in the next sentence ("A nurse was stabbed. Jane Roe, a
+31-year-old nurse, ...") when the name is introduced there as its subject or with the same
+noun; a named victim takes the harm of the description with their age. Subject and object
+pronouns outside quotes ("She was later pronounced dead", "the man attacked her") give their
+victim readings to the one gender-compatible person named just before, unless an unnamed
+person stands nearer. "was not hurt" is no harm; "almost killed" is injured; "tried to kill"
+is harmed.
+
 Evidence against: the subject of an active harm verb ("Doe shot Roe"), the agent of a passive
 one ("by Doe"), perpetrator nouns ("suspect Doe", "Doe, the gunman"), and being charged,
 arrested, convicted ... A person is a victim when the evidence for outweighs the evidence
 against, so a suspect killed by police is still a victim. Deaths count only when the sentence
 gives no natural cause and the article reports some harm at all (an obituary has no victim).
 
-Known limits: pronouns ("he was shot") are not resolved to names; a victim named only in a
-sentence without harm words ("the shooting that claimed Jane Roe") is missed; relatives who
-are themselves harmed need their own evidence.
+Known limits: pronouns are resolved only to a named person in the same or the previous
+sentence, and readings against (a pronoun charged) are not taken from them; a victim named
+only in a sentence without harm words ("the shooting that claimed Jane Roe") is missed;
+relatives who are themselves harmed need their own evidence; weak cues (a hospital stay, a
+broken bone, a bare death) need harm somewhere in the story and no natural cause in the
+sentence, so an accident story told without any harm or accident word is missed.
 """
 
 from __future__ import annotations
@@ -84,6 +103,8 @@ def verb_harm(token: Token) -> Optional[str]:
         return None
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in {"never"}) for c in token.children):
         return None  # "was not hurt"
+    if token.dep_ == "xcomp" and token.head.lower_ in lex["attempt_verbs"]:
+        return "harmed"  # "tried to kill her", "threatened to stab him": an attempt or a threat
     if harm == "killed" and any(c.dep_ == "advmod" and c.lower_ in lex["near_miss_adverbs"] for c in token.children):
         return "injured"  # "was almost killed"
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
@@ -159,8 +180,9 @@ def _verb_group(verb: Token) -> list[Token]:
         if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and not any(
                 g.dep_ in {"nsubj", "nsubjpass"} for g in child.children):
             group.append(child)
-    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        group.append(verb.head)
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        group.append(verb.head)  # not "A was shot dead and B was wounded": B has their own verb
     return group
 
 
@@ -1024,6 +1046,14 @@ def link_unnamed(victims: list[Assessment], others: list[Assessment], unnamed: l
     harms: dict[int, str] = {}
     new_ages: dict[int, UnnamedVictim] = {}
     victims = list(victims)
+    # "An 18-year-old was shot dead and a 17-year-old wounded ... the victims, A, 18, and
+    # B, 17": a named victim takes the harm of the description with their age
+    ages_told = [u.age for u in unnamed if u.age is not None]
+    for a in victims:
+        age = ages.get(id(a.person))
+        if age is not None and ages_told.count(age) == 1:
+            u = next(u for u in unnamed if u.age == age)
+            harms[id(a.person)] = worse(harm_of(a.evidence), u.harm) or "harmed"
     for a in others:
         age = ages.get(id(a.person))
         if age is None or any(not e.victim for e in a.evidence):

@@ -242,3 +242,16 @@ def test_sports_injuries_are_not_harm(extract_text, text):
 ])
 def test_hedges_and_nearer_people(extract_text, text, expected):
     assert victims_of(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an attempt or a threat is harm, not a killing
+    ("Prosecutors said Neil Raines tried to kill Karen Lowe with a hammer.", {("Karen Lowe", "harmed")}),
+    ("The man threatened to stab Ivan Petrov outside the shop.", {("Ivan Petrov", "harmed")}),
+    # each named victim takes the harm of the description with their age
+    ("A 19-year-old man was shot dead and a 16-year-old boy was wounded in the attack. Police identified "
+     "the victims as Dwayne Porter, 19, and Luis Abreu, 16.",
+     {("Dwayne Porter", "killed"), ("Luis Abreu", "injured")}),
+])
+def test_attempts_and_described_harms(extract_text, text, expected):
+    assert victims_of(extract_text, text) == expected
