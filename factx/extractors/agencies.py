@@ -70,6 +70,10 @@ _NAME_ENTS = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP", "PERSON"})
 _NON_NAME_POS = frozenset({"VERB", "AUX", "DET", "PRON", "ADP", "NUM", "ADV", "SCONJ", "CCONJ", "PART", "INTJ"})
 # a match followed by these is a building or a thing, not the body: "Greyhill Police Station"
 _NOT_BODY_AFTER = frozenset({"station", "stations", "headquarters", "hq", "car", "cars", "van", "vans", "tape", "box"})
+# a capitalised one of these after a name makes it another organisation's name: "Kent Police
+# Federation" (a staff association), "Ashgrove Public Health Society", "Alder Fire Museum"
+_OTHER_ORG_AFTER = frozenset({"Federation", "Association", "Society", "Foundation", "Union", "Club", "Museum",
+                              "College", "School", "Academy", "Charity", "Benevolent", "Memorial", "Band"})
 
 
 class GazetteerEntry(StrictRow):
@@ -360,6 +364,8 @@ def ruler_mentions(doc: Doc, spans: Iterable[Span]) -> list[Mention]:
                 continue  # "the justice department" in lower case is a description, not a name
             if label != "gaz" and _in_caps_line(sub):
                 continue  # "WHO" in a headline set in capitals
+            if _other_org_after(sub):
+                continue
             found.append(Mention(sub, rule, entry=entry, kind=entry.kind, weak=label == "weak"))
             continue
         start, end = _trim(doc, span.start, span.end, trim_leading=True)
@@ -370,7 +376,7 @@ def ruler_mentions(doc: Doc, spans: Iterable[Span]) -> list[Mention]:
                 start += 1
         if end - start < 2 and not key.startswith("precinct"):
             continue
-        if end < len(doc) and doc[end].lower_ in _NOT_BODY_AFTER:
+        if end < len(doc) and doc[end].lower_ in _NOT_BODY_AFTER or _other_org_after(doc[start:end]):
             continue
         sub = doc[start:end]
         if _is_generic(sub) or not sub.text[:1].isupper() and not sub.text[:1].isdigit():
@@ -386,6 +392,12 @@ def ruler_mentions(doc: Doc, spans: Iterable[Span]) -> list[Mention]:
             continue
         found.append(Mention(sub, rule, kind=rule_kind(rule), generic=generic))
     return found
+
+
+def _other_org_after(span: Span) -> bool:
+    """"Kent Police Federation": the body's name is the start of another organisation's."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].text in _OTHER_ORG_AFTER
 
 
 def in_title_case_line(doc: Doc, i: int) -> bool:

@@ -70,6 +70,17 @@ def found(facts) -> list[tuple[str, str | None]]:
     ("He appeared in Port Ellis City Municipal Court.", [("Port Ellis City Municipal Court", "justice")]),
     ("Crews left at dawn. Lake Ardmore City police said he was shot.", [("Lake Ardmore City police", "police")]),
     ("He was sentenced at the Crown Court at Kestrelford on Friday.", [("Crown Court at Kestrelford", "justice")]),
+    # public health and NHS commissioning bodies, prosecutors named by their office
+    ("Ashgrove Public Health said two cases were confirmed.", [("Ashgrove Public Health", "health")]),
+    ("Western Downs Local Health District said the patient was stable.",
+     [("Western Downs Local Health District", "health")]),
+    ("The Kestrel Integrated Care Board apologised to the family.", [("Kestrel Integrated Care Board", "health")]),
+    ("The Alder County Prosecuting Attorney's Office filed charges.",
+     [("Alder County Prosecuting Attorney's Office", "justice")]),
+    ("The Ninth Circuit Solicitor's Office will prosecute the case.", [("Ninth Circuit Solicitor's Office", "justice")]),
+    # a body's name that continues into another organisation's is that organisation's
+    ("The Kent Police Federation criticised the cuts, but Kent Police said they were needed.",
+     [("Kent Police", "police")]),
     # national forces (optional in the gold, but named bodies)
     ("The Ukrainian military said it had shot down two drones.", [("Ukrainian military", "military")]),
     ("The Kenyan navy rescued six fishermen.", [("Kenyan navy", "military")]),
@@ -104,6 +115,10 @@ def test_finds_round_two_agencies(extract_text, text, expected):
     "She gave a speech to the RNC in August.",
     "The City Police said nothing.",
     "She lives in Port Ellis City with her son.",
+    "The Yale Public Health Society met on Monday.",
+    "The Kent Police Federation said officers were exhausted.",
+    "The Ashgrove Police Benevolent Association endorsed the mayor.",
+    "She studied at the Harwell School of Public Health.",
     # generic heads alone
     "He will appear in Provincial Court next month.",
     "The County Commission meets on Tuesday.",
