@@ -13,7 +13,8 @@ Where the mentions come from (all as spaCy spans, so offsets are right by constr
   ("Pinebrook Police Department", "Alder County Circuit Court", "City of Fairport",
   "Brooklyn federal court", "9th Precinct", "Dorrit County Commission", "State Auditor's
   Office", "B.C. Provincial Court", "Supreme Court of Queensland", "Ashgrove County
-  Fire-Rescue", "Iowa Division of Criminal Investigation", "the Kenyan navy"); their id
+  Fire-Rescue", "Iowa Division of Criminal Investigation", "Ashgrove Public Health", "the
+  Kenyan navy"); their id
   ``<kind>:<rule>`` gives the kind;
 - spaCy ORG entities whose head word marks a public body (``models/agency_heads.txt``) and
   that carry no company/media/charity cue (``models/agency_non_agency_cues.txt``);
@@ -39,7 +40,8 @@ is trimmed only by the word list in ``models/agency_trim_words.txt``; an acronym
 gazetteer bodies (CPS, HSE) goes to the first listed unless its long form is in the text;
 "X police" for a place not in ``models/agency_generic_places.txt`` is taken as a force name;
 "<nationality> military/army/navy" needs the nationality in that list and no noun after it
-("a Kenyan navy ship" is a ship); a possessive inside a place name is read only before
+("a Kenyan navy ship" is a ship); a name followed by "Federation", "Association", "Society" ...
+is another organisation's ("Kent Police Federation"), even where the body is meant; a possessive inside a place name is read only before
 "County" ("Prince George's County Police Department").
 """
 
