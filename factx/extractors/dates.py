@@ -189,6 +189,8 @@ def governing_tense(span: Span) -> Tense:
     words = {a.lower_ for a in aux}
     if words & {"will", "'ll", "shall", "wo", "’ll"}:
         return "future"
+    if words & {"would", "'d", "’d"} and verb.tag_ == "VB":
+        return "nearest"  # a future seen from the past: "said the road would reopen on Friday"
     planned = prospective_tense(verb)
     if planned is not None:
         return planned

@@ -215,6 +215,7 @@ def test_type_follows_the_value(extract_text):
     ("The coach hoped to rejoin the squad after Easter.", "2023-02-20", ("Easter", "2023-04-09", "DATE")),
     ("She had been due to begin a nursing course in October.", "2023-08-14", ("October", "2023-10", "DATE")),
     ("The inquest was set for May.", "2023-02-10", ("May", "2023-05", "DATE")),
+    ("Engineers said the road would reopen on Friday.", "2023-10-04", ("Friday", "2023-10-06", "DATE")),
     # no plan: a gerund of motion, a plain past
     ("He was hurt after going to check on a noise on August 16.", "2023-09-25",
      ("August 16", "2023-08-16", "DATE")),
