@@ -350,6 +350,8 @@ def identified_harm(noun: Token) -> Optional[str]:
     table = lex["identified_nouns"]
     if noun.lower_ in table and noun.pos_ in {"NOUN", "ADJ", "VERB"}:
         return table[noun.lower_]
+    if noun.lower_ == "they" and noun.sent.start > 0:
+        return plural_harm(noun.doc[noun.sent.start - 1].sent)  # "Two men died. They were named as ..."
     for child in noun.children:
         if child.dep_ == "amod" and child.lower_ in table:
             return table[child.lower_]
@@ -360,6 +362,38 @@ def identified_harm(noun: Token) -> Optional[str]:
             if harm is not None and (child.dep_ == "acl" or any(c.dep_ == "nsubjpass" for c in child.children)):
                 return harm
     return None
+
+
+def plural_harm(sent: Span) -> Optional[str]:
+    """The worst harm a sentence reports of several people it describes: 'Two people were
+    killed in the crash', 'Three men died', 'two children were injured'."""
+    harm: Optional[str] = None
+    if natural_death_sentence(sent):
+        return None
+    for verb in sent:
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.tag_ != "NNS" or not (
+                subject.lower_ in {"people", "persons"} or _plural_person(subject.lower_)):
+            continue
+        if subject.dep_ == "nsubjpass":
+            harm = worse(harm, group_harm(verb))
+        elif is_death_verb(verb):
+            harm = worse(harm, "killed")
+    return harm
+
+
+_IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child", "people": "person"}
+
+
+def _plural_person(word: str) -> bool:
+    """'men', 'women', 'children', 'teenagers', 'cyclists': a plural noun for people."""
+    from .ages import patterns  # late: ages imports this module
+
+    cfg = patterns()
+    singular = _IRREGULAR_PLURALS.get(word) or (word[:-1] if word.endswith("s") else word)
+    if any(singular.endswith(m) for m in ("man", "woman")):
+        return True
+    return singular in cfg["person_nouns"] or singular.endswith(tuple(cfg["person_noun_suffixes"]))
 
 
 def _clauses_of(token: Token) -> list[Token]:
@@ -568,14 +602,23 @@ def own_body_part_object(verb: Token) -> Optional[Token]:
 
 
 def death_cause(verb: Token) -> Optional[Token]:
-    """'died in the crash / from stab wounds / after the attack': the harm that caused a death."""
+    """'died in the crash / from stab wounds / after the attack / of his injuries',
+    'succumbed to her injuries', 'died after he was knocked down': the harm that caused a death."""
     lex = lexicon()
     for prep, obj in _preps(verb):
-        if prep.lower_ not in {"in", "from", "after", "during", "following", "of", "when", "at"}:
+        if prep.lower_ not in {"in", "from", "after", "during", "following", "of", "when", "at", "to"}:
             continue
         if obj.lower_ in lex["accident_nouns"] or noun_harm(obj) is not None or is_injury_noun(obj) \
                 or obj.lower_ in lex["nouns"]:
             return obj
+        if obj.tag_ == "VBG" and verb_harm(obj) is not None:
+            return obj  # "died after being hit"
+    for clause in verb.children:
+        # "died after he was knocked down by a bus" / "died when she was struck"
+        if clause.dep_ == "advcl" and verb_harm(clause) is not None and any(
+                c.dep_ in {"mark", "advmod"} and c.lower_ in {"after", "when", "as", "following"}
+                for c in clause.children):
+            return clause
     return None
 
 
@@ -823,7 +866,8 @@ def harm_nearby(doc: Doc, sent: Span) -> bool:
     lex = lexicon()
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     for t in doc[start:sent.end]:
-        if (t.lower_ in lex["verbs"] and verb_harm(t) is not None) or t.lower_ in lex["nouns"] \
+        if ((t.lower_ in lex["verbs"] or t.lower_ in lex["particle_verbs"]) and verb_harm(t) is not None) \
+                or t.lower_ in lex["nouns"] \
                 or t.lower_ in lex["injury_objects"] or t.lower_ in lex["victim_nouns"] \
                 or t.lower_ in lex["accident_nouns"] or t.lower_ in lex["harm_context_nouns"]:
             return True

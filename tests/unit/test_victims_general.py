@@ -255,3 +255,19 @@ def test_hedges_and_nearer_people(extract_text, text, expected):
 ])
 def test_attempts_and_described_harms(extract_text, text, expected):
     assert victims_of(extract_text, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sarah Mitchell succumbed to her injuries on Saturday.", {("Sarah Mitchell", "killed")}),
+    ("Henry Lowe, 81, died after he was knocked down by a bus.", {("Henry Lowe", "killed")}),
+    # 'they' named after a sentence about the people harmed
+    ("Four men were injured in the explosion. They were named as Paul Dwyer, 45, and Tom Kelly, 38.",
+     {("Paul Dwyer", "injured"), ("Tom Kelly", "injured")}),
+    ("Two women died in the fire. They were identified as Joan Webb and Mary Cole.",
+     {("Joan Webb", "killed"), ("Mary Cole", "killed")}),
+    # ... but not after arrests or natural deaths
+    ("Three people were arrested. They were named as Paul Dwyer and Tom Kelly.", set()),
+    ("Two sisters died of cancer within a year. They were named as Joan Webb and Mary Cole.", set()),
+])
+def test_death_causes_and_plural_they(extract_text, text, expected):
+    assert victims_of(extract_text, text) == expected
