@@ -49,9 +49,20 @@ def has_role(words: Iterable[str]) -> bool:
     return any(w.lower() in roles for w in words)
 
 
+def abbreviation_dot(t: Token) -> bool:
+    """The '.' the tokenizer split off a title abbreviation: 'Lt' + '.' in 'Police Lt. X'."""
+    if t.text != "." or t.i == 0:
+        return False
+    prev = t.doc[t.i - 1]
+    known = titles() | role_words()
+    return not prev.whitespace_ and prev.is_alpha and (prev.lower_ in known or prev.lower_ + "." in known)
+
+
 def _clean(tokens: list[Token]) -> list[Token]:
     honorifics = set(_rules()["honorifics"])
     while tokens and (tokens[-1].lower_ in honorifics or tokens[-1].is_punct):
+        if abbreviation_dot(tokens[-1]) and len(tokens) > 1 and tokens[-2].lower_ not in honorifics:
+            break  # "Ridgeview Police Lt." keeps its dot; "Dr." goes
         tokens = tokens[:-1]
     while tokens and (tokens[0].pos_ in {"DET", "PRON"} or tokens[0].dep_ == "poss"
                       or tokens[0].is_punct or tokens[0].lower_ in {"'s", "’s"}):
@@ -98,9 +109,11 @@ def title_before(mention: Span) -> list[Token]:
         word = t.lower_
         if word in known:
             out.append(t)
-        elif word == "of" and out and out[-1].text[:1].isupper() and i > 0 \
+        elif word in {"of", "in"} and out and out[-1].text[:1].isupper() and i > 0 \
                 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha:
-            out.append(t)  # "Chief of Detectives", "Director of Public Prosecutions"
+            out.append(t)  # "Chief of Detectives", "Director of Public Prosecutions", "Agent in Charge"
+        elif abbreviation_dot(t):
+            out.append(t)  # "Police Lt. X": the dot the tokenizer split off
         elif t.pos_ in _STOP_POS and not (t.pos_ == "PROPN" or t.text[:1].isupper() and t.is_alpha):
             break
         elif t.ent_type_ in {"DATE", "TIME", "PERSON", "CARDINAL"}:
@@ -185,13 +198,14 @@ def _agency_in(tokens: list[Token], agencies: list[Agency]) -> Optional[tuple[Ag
 
 def _organisation_word(tokens: list[Token]) -> Optional[str]:
     """An organisation entity or acronym inside a title: 'WBC president' -> 'WBC'."""
+    modifiers = set(_rules().get("title_modifiers", []))
     for t in tokens:
         if t.ent_type_ == "ORG":
             ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
             if ent is not None:
                 inside = [x for x in ent if x in tokens]
-                if inside:
-                    return _span_text(inside)
+                if inside and not all(x.lower_ in modifiers or x.lower_ in role_words() for x in inside):
+                    return _span_text(inside)  # not "Crown" in "Crown prosecutor"
     for t in tokens:
         if t.is_upper and t.is_alpha and len(t.text) >= 2 and t.ent_type_ not in {"GPE", "NORP", "LOC"} \
                 and t.lower_ not in role_words():
@@ -199,17 +213,27 @@ def _organisation_word(tokens: list[Token]) -> Optional[str]:
     return None
 
 
+def _name_words(agency: Agency) -> set[str]:
+    words = {w.lower() for w in agency.name.replace("’", "'").split()}
+    return words | {w.lower() for a in agency.aliases for w in a.replace("’", "'").split()}
+
+
+def _rule_fits(rule: dict, agency: Agency) -> bool:
+    """An agency a role rule points at: of the rule's kind, or named by one of its words and
+    of no other kind ('Sheriff Court' is a court, not a sheriff's office)."""
+    if agency.kind and agency.kind in rule["kinds"]:
+        return True
+    if rule["kinds"] and agency.kind and agency.kind not in {"other"}:
+        return False
+    return bool(_name_words(agency) & set(rule["name_words"]))
+
+
 def _role_agency(title_tokens: list[Token], agencies: list[Agency]) -> Optional[str]:
     words = {t.lower_ for t in title_tokens}
     for rule in _rules()["role_organizations"]:
-        if not words & set(rule["roles"]):
+        if not words & set(rule["roles"]) or words & set(rule.get("not_with", [])):
             continue
-        fits = []
-        for agency in agencies:
-            name_words = {w.lower() for w in agency.name.replace("’", "'").split()}
-            alias_words = {w.lower() for a in agency.aliases for w in a.split()}
-            if (agency.kind and agency.kind in rule["kinds"]) or (name_words | alias_words) & set(rule["name_words"]):
-                fits.append(agency)
+        fits = [agency for agency in agencies if _rule_fits(rule, agency)]
         if fits:
             return max(fits, key=lambda a: len(a.mentions)).name
     return None

@@ -1,0 +1,57 @@
+"""Officials round 3: dotted rank abbreviations, 'in Charge' titles, organisations only from
+the text's link or a role of the same kind (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _official(facts, name):
+    return next((o for o in facts.officials if o.name == name), None)
+
+
+@pytest.mark.parametrize("text, name, title, org", [
+    ("Brockton Police Lt. Dana Price said the station had been robbed twice.",
+     "Dana Price", "Brockton Police Lt.", "Brockton Police"),
+    ("Cpl. Ivan Petrov said the road near the Kelso RCMP post was closed.",
+     "Ivan Petrov", "Cpl.", "RCMP"),
+    ("Crown prosecutor Ada Lind told Kelso Provincial Court the driver had fled the scene.",
+     "Ada Lind", "Crown prosecutor", None),
+])
+def test_rank_abbreviations_and_title_links(extract_text, text, name, title, org):
+    o = _official(extract_text(text), name)
+    assert o is not None
+    assert (o.title, o.organization) == (title, org)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a Scottish sheriff sits in a court: no police force, no court by inference
+    ("Sheriff Ewan Rae said at Dunmore Sheriff Court that the sentence must deter others. "
+     "Police Scotland said the inquiry was closed.", "Ewan Rae"),
+    # a school superintendent is no police officer
+    ("School district Superintendent Mara Veld said classes would resume on Monday. "
+     "Harlow Police said two men were held.", "Mara Veld"),
+    # a detective inspector takes no court
+    ("Detective Inspector Moira Kell said the victim had been brave. The case went to "
+     "Dunmore Sheriff Court.", "Moira Kell"),
+    # a local councillor is not linked to a council the story names elsewhere
+    ("Local councillor Siobhan Daly said the village was in shock. Westvale County Council "
+     "said the road would be resurfaced.", "Siobhan Daly"),
+])
+def test_no_organisation_of_another_kind(extract_text, text, name):
+    o = _official(extract_text(text), name)
+    assert o is not None and o.organization is None
+
+
+def test_sheriff_takes_the_sheriffs_office(extract_text):
+    text = ("Deputies from the Harlan County Sheriff's Office shot a man on Monday. "
+            "\"They had no choice,\" Sheriff Dale Brewer told reporters.")
+    o = _official(extract_text(text), "Dale Brewer")
+    assert o is not None and o.organization == "Harlan County Sheriff's Office"
+
+
+def test_medical_examiner_is_no_police_rank(extract_text):
+    text = ("Deputy medical examiner Rui Costa said the wounds were fatal. "
+            "Brockton Police said the man was arrested.")
+    o = _official(extract_text(text), "Rui Costa")
+    assert o is not None and o.organization is None
