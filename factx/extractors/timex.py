@@ -44,6 +44,7 @@ from functools import lru_cache
 from typing import Literal, Optional
 
 from ..rules import load_json
+from .rxguard import first_char_guard
 
 # "nearest": the occurrence nearest the reference date, either way (a future in the past:
 # "were expected to reach the valley on Thursday", "had been due to begin a course in October")
@@ -226,7 +227,8 @@ def _grammar() -> list[tuple[str, re.Pattern]]:
         ("noon", r"(?:(?P<mod>(?:just|shortly|right)\s+(?:before|after))\s+)?(?P<w>noon|midday|midnight)(?![\w])"),
         ("daypart_of", rf"(?:the\s+)?(?P<dp>morning|afternoon|evening|night)\s+of(?=\s)"),
     ]
-    return [(name, re.compile(rx, re.IGNORECASE)) for name, rx in g]
+    # the guard skips positions no match can start at (same matches, about half the time)
+    return [(name, re.compile(first_char_guard(rx, re.IGNORECASE), re.IGNORECASE)) for name, rx in g]
 
 
 # Capitalisation matters for month and day names ("may", "march", "sun" are words too).
