@@ -338,7 +338,7 @@ def _trim_first(doc: Doc, i: int, trim_words: frozenset[str]) -> bool:
         return True
     if _ORDINAL.match(token.text):
         return False
-    if not (token.is_title or token.is_upper):
+    if not _name_like(token.text):
         return True
     return token.pos_ in _NON_NAME_POS and token.ent_type_ not in {"GPE", "ORG", "LOC", "FAC", "NORP"}
 
@@ -439,7 +439,13 @@ def _nationality_military(span: Span) -> bool:
 
 def _has_place(span: Span) -> bool:
     generic = load_lexicon("agency_generic_words.txt")
-    return any(t.lower_ not in generic and (t.is_title or t.is_upper) for t in span)
+    return any(t.lower_ not in generic and _name_like(t.text) for t in span)
+
+
+def _name_like(word: str) -> bool:
+    """Capitalised like a name: "Kent", "NSW", and "McHenry", "DeKalb" (one inner capital),
+    but not a run-together hashtag ("ProtectPeopleNot")."""
+    return word[:1].isupper() and (word.isupper() or sum(ch.isupper() for ch in word) <= 2)
 
 
 def _place_preposition_before(span: Span) -> bool:

@@ -81,6 +81,9 @@ def found(facts) -> list[tuple[str, str | None]]:
     # a body's name that continues into another organisation's is that organisation's
     ("The Kent Police Federation criticised the cuts, but Kent Police said they were needed.",
      [("Kent Police", "police")]),
+    # place names with inner capitals
+    ("He was held at the McArdle County Jail overnight.", [("McArdle County Jail", "justice")]),
+    ("The DeWitt Falls Police Department said two men fled.", [("DeWitt Falls Police Department", "police")]),
     # national forces (optional in the gold, but named bodies)
     ("The Ukrainian military said it had shot down two drones.", [("Ukrainian military", "military")]),
     ("The Kenyan navy rescued six fishermen.", [("Kenyan navy", "military")]),
@@ -119,6 +122,7 @@ def test_finds_round_two_agencies(extract_text, text, expected):
     "The Kent Police Federation said officers were exhausted.",
     "The Ashgrove Police Benevolent Association endorsed the mayor.",
     "She studied at the Harwell School of Public Health.",
+    "They chanted ProtectKidsNot Police outside the town hall.",
     # generic heads alone
     "He will appear in Provincial Court next month.",
     "The County Commission meets on Tuesday.",
