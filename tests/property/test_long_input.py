@@ -88,18 +88,11 @@ ADVERSARIAL = {
     "one long article line": (ARTICLE_LINE, 1_500),
     "dense quotes and dates": ("Tom,Doe,19,Leeds,\u201cquoted\u201d,2024-03-04;", 1_500),
 }
-# Known super-linear extractors (reported to the lead; remove the mark once fixed):
-# victims._same_line and quotes.py read Doc.text (rebuilt on each access) once per mention or
-# quote; quotes.find_verb/_segment_after and dates.resolve_mentions scan the doc per quote/date.
-SUPERLINEAR = {
-    "one long article line": "victims._same_line / quotes: Doc.text rebuilt per mention (quadratic)",
-    "dense quotes and dates": "quotes.find_verb/_segment_after, dates.resolve_mentions: O(n) per quote/date",
-}
+# Extractors read Doc.text / Doc.ents once per article (factx.extractors.docindex), never once
+# per mention: both rebuild from every token on each access, which made long lines quadratic.
 
 
-@pytest.mark.parametrize("kind", [
-    pytest.param(k, marks=pytest.mark.xfail(reason=SUPERLINEAR[k], strict=False)) if k in SUPERLINEAR else k
-    for k in ADVERSARIAL])
+@pytest.mark.parametrize("kind", list(ADVERSARIAL))
 def test_time_is_linear_in_size(nlp, kind):
     unit, base = ADVERSARIAL[kind]
 
