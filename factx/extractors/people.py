@@ -11,8 +11,10 @@ Two people who share a surname ("Ansel Thorley", "Percival Thorley") make a bare
 ambiguous: a gendered courtesy title picks between them ("Mrs Thorley" -> the one whose
 first name is not a man's), else it is left unresolved rather than guessed.
 
-Known limits: a bare shared surname with no title is not resolved by the person's role
-(the defendant vs the victim). Names the model does
+A bare shared surname with no title is resolved by its role when that is clear: "Roe was
+jailed" -> the Roe named in full as the offender, "Roe was assaulted" -> the other one.
+
+Known limits: a bare shared surname in no role ("Roe told the court") stays unresolved. Names the model does
 not tag as PERSON are only found when they repeat a surname it did tag.
 """
 
@@ -218,6 +220,7 @@ def find_people(doc: Doc, ignore: Iterable[tuple[int, int]] = ()) -> People:
         if len(p.words) > 1:
             first_names.setdefault(p.words[0], []).append(p)
     lone = {p.words[0]: p for p in persons if len(p.words) == 1}
+    ambiguous: list[tuple[int, list[Person]]] = []
     for token in doc:
         if token.i in tagged or not token.is_title:
             continue
@@ -238,10 +241,16 @@ def find_people(doc: Doc, ignore: Iterable[tuple[int, int]] = ()) -> People:
         owner = owners[0] if owners and len(owners) == 1 else (
             _dominant(owners or []) or _by_title_gender(doc, token.i, owners or []))
         if owner is None:
+            if owners and len(owners) > 1 and token.pos_ in {"PROPN", "NOUN"}:
+                ambiguous.append((token.i, owners))
             continue
         prev = doc[token.i - 1] if token.i > 0 else None
         if token.pos_ == "PROPN" or (prev is not None and prev.lower_ in ts):
             owner.mentions.append(doc[token.i : token.i + 1])
+    for i, owners in ambiguous:
+        owner = _by_role(doc[i : i + 1], owners)
+        if owner is not None:
+            owner.mentions.append(doc[i : i + 1])
 
     split_relatives(doc, persons)
     for p in persons:
@@ -398,6 +407,28 @@ def _by_title_gender(doc: Doc, start: int, candidates: list[Person]) -> Optional
     if not fits:  # "Mrs Roe" with John Roe and an unlisted first name: the one not ruled out
         fits = [p for p in candidates if person_gender(p) is None]
     return fits[0] if len(fits) == 1 else None
+
+
+def _by_role(mention: Span, candidates: list[Person]) -> Optional[Person]:
+    """Of several people sharing a surname, the one a bare surname's role points to: 'Roe was
+    jailed' -> the one Roe the story names in full as an offender; 'Roe was assaulted' -> the
+    one Roe who is not. None unless the roles make it clear."""
+    from .victims import read_mention  # late: victims imports this module
+
+    own = read_mention(mention)
+    against, for_ = any(not e.victim for e in own), any(e.victim for e in own)
+    if against == for_:
+        return None
+
+    def offender(p: Person) -> bool:
+        evidence = [e for m in p.mentions if len(name_tokens(m.text)) > 1 for e in read_mention(m)]
+        return any(not e.victim for e in evidence) and not any(e.victim for e in evidence)
+
+    offenders = [p for p in candidates if offender(p)]
+    others = [p for p in candidates if not offender(p)]
+    if against:
+        return offenders[0] if len(offenders) == 1 else None
+    return others[0] if offenders and len(others) == 1 else None
 
 
 def _dominant(candidates: list[Person]) -> Optional[Person]:

@@ -427,6 +427,9 @@ def _verb_reading(verb: Token, dep: str) -> Optional[tuple[bool, Optional[str], 
         if dep == "nsubjpass":
             if word in lex["perpetrator_verbs"]:
                 return False, None, "charged", False
+            if word in {"found", "declared", "adjudged"} and any(
+                    c.lower_ == "guilty" and c.dep_ in {"oprd", "acomp", "advmod", "xcomp", "attr"} for c in verb.children):
+                return False, None, "found-guilty", False
             if word in lex["dead_states"] and _fatal(verb):
                 return True, "killed", "pronounced-dead", False
             cue = clause_cue(verb)

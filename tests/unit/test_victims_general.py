@@ -271,3 +271,15 @@ def test_attempts_and_described_harms(extract_text, text, expected):
 ])
 def test_death_causes_and_plural_they(extract_text, text, expected):
     assert victims_of(extract_text, text) == expected
+
+
+def test_shared_surname_by_role(extract_text, nlp):
+    from factx.extractors.people import find_people
+
+    text = ("Duncan Farrow, 51, was found guilty of abusing his wife Elspeth Farrow. "
+            "Farrow was jailed for three years. Farrow was assaulted at least twice a week, the court heard.")
+    people = {p.name: [m.start_char for m in p.mentions] for p in find_people(nlp(text))}
+    jailed, assaulted = text.index("Farrow was jailed"), text.index("Farrow was assaulted")
+    assert jailed in people["Duncan Farrow"]
+    assert assaulted in people["Elspeth Farrow"]
+    assert victims_of(extract_text, text) == {("Elspeth Farrow", "harmed")}
