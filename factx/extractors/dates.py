@@ -12,6 +12,8 @@ for bare clock times and anaphoric expressions, and one fact per distinct expres
     "The barn fire started at 10pm on Tuesday. Crews arrived at 10.25pm." -> Tuesday's date
     "The landlord is due before magistrates on Friday" -> the next Friday (a plan)
     "Monday, 6 Mar 2023 18:05" (a stamp line) -> 2023-03-06T18:05 (TIME)
+    "Northfield Gazette | June 21, 2023 at 10:32 p.m.", "Sat 6 Jan 2024 09.12 AEDT",
+    "2023-06-21T22:32:00Z", "Last updated: 09:30, 12 Feb 2024" -> stamps with their time (TIME)
 
 Rules of thumb (see /README "Reference dates"):
 - relative expressions resolve against ``ctx.reference_date``; without one their value is null;
@@ -62,6 +64,10 @@ PUBLICATION_LINES = 10
 PUBLICATION_PREFIX = re.compile(
     r"^\s*(?:(?:first\s+)?published|updated|last\s+updated|posted|modified|date)(?:\s+on)?\s*:?\s*",
     re.IGNORECASE)
+# an outlet or a byline and a separator before the stamp: "Northfield Gazette | ", "By Jane Roe · ",
+# "Riverside Herald - " (up to three such segments; a hyphen needs spaces around it)
+OUTLET_LEAD = re.compile(
+    r"^\s*(?:[A-Z][^\n|·•–—!?;:]{0,59}?(?:\s*[|·•]\s*|\s+[-–—]\s+|\s*[–—]\s*)){1,3}")
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{1,30}(?:\([A-Za-z .]{1,20}\))?,\s*$")
 # how far back an explicit "October 3, 2015" lends its year to a later "October 4"
 ANCHOR_YEAR_CHARS = 1500
@@ -114,33 +120,38 @@ class Publication:
 
 
 def find_publication(text: str) -> Optional[Publication]:
-    """The publication line in the first lines of the article, if it states a full date."""
+    """The publication line in the first lines of the article, if it states a full date.
+
+    The date is the whole stamp ("Sat 6 Jan 2024 09.12 AEDT", "2023-06-21T22:32:00Z"), follows a
+    stamp prefix ("Posted: Mar 14, 2024", "Last updated: 09:30, 12 Feb 2024"), an outlet or
+    byline and a separator ("Northfield Gazette | June 21, 2023", "By Jane Roe · 3 May 2021,
+    14:05", "Riverside Herald - Published 4 March 2022"), or opens a dateline ("LONDON, 3 May
+    2021 -"). The mentions are those of the whole text, so the stamp is the very mention that
+    :func:`resolve_mentions` meets (a clock before the date, "09:30, 12 Feb 2024", included).
+    """
+    mentions = tag(text)
     offset = 0
     seen = 0
     for line in text.splitlines(keepends=True):
         line_start = offset
         offset += len(line)
-        body = line.strip()
-        if not body:
+        if not line.strip():
             continue
         seen += 1
         if seen > PUBLICATION_LINES:
             break
-        prefix = PUBLICATION_PREFIX.match(line)
-        rest_from = prefix.end() if prefix else 0
-        for mention in tag(line[rest_from:]):
+        line_end = line_start + len(line.rstrip("\r\n"))
+        for mention in mentions:
+            if mention.start < line_start or mention.start >= line_end:
+                continue
             e = mention.expr
             if e.year is None or e.month is None or e.day is None:
                 continue
-            before = line[:rest_from + mention.start]
-            after = line[rest_from + mention.end:]
-            # the date must be the line (a publication stamp), or follow a stamp prefix, or open
-            # a dateline ("LONDON, 3 May 2021 -")
-            stamp = not re.search(r"\w", before) and len(re.sub(r"[^\w]", "", after)) <= 40
-            dateline = bool(DATELINE.match(before))
-            if not (prefix or stamp or dateline):
+            before = text[line_start:mention.start]
+            after = text[mention.end:line_end]
+            if not _stamp_lead(before, after):
                 continue
-            if e.numeric_ambiguous and _locale_day_first(text, tag(text)):
+            if e.numeric_ambiguous and _locale_day_first(text, mentions):
                 e = replace(e, month=e.day, day=e.month, numeric_ambiguous=False)  # "03/11/2021"
                 mention = replace(mention, expr=e)
             try:
@@ -148,10 +159,23 @@ def find_publication(text: str) -> Optional[Publication]:
             except ValueError:
                 continue
             clock = time(e.hour, e.minute or 0) if e.hour is not None and not e.midnight else None
-            start = line_start + rest_from + mention.start
-            end = line_start + rest_from + mention.end
-            return Publication(start, end, day, clock, mention)
+            return Publication(mention.start, mention.end, day, clock, mention)
     return None
+
+
+def _stamp_lead(before: str, after: str) -> bool:
+    """What precedes a full date on its line makes it a publication stamp: nothing (then little
+    may follow it), a stamp prefix, a dateline, or an outlet/byline and a separator."""
+    if not re.search(r"\w", before):
+        return len(re.sub(r"[^\w]", "", after)) <= 40
+    if PUBLICATION_PREFIX.match(before) or DATELINE.match(before):
+        return True
+    lead = OUTLET_LEAD.match(before)
+    if lead is None:
+        return False
+    rest = before[lead.end():]
+    return bool(PUBLICATION_PREFIX.fullmatch(rest)) or \
+        (not re.search(r"\w", rest) and len(re.sub(r"[^\w]", "", after)) <= 40)
 
 
 def find_publication_date(text: str) -> Optional[date]:

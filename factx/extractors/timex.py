@@ -188,6 +188,9 @@ def _grammar() -> list[tuple[str, re.Pattern]]:
     rel = r"(?P<rel>last|next|this|coming|past)"
     g = [
         ("iso", rf"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])"),
+        # an ISO 8601 timestamp, as on a stamp line: "2023-06-21T22:32:00Z", "2023-06-21T22:32+01:00"
+        ("iso", rf"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)[T ](?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)"
+                r"(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][01]\d:?[0-5]\d)?(?![\d:])"),
         ("numeric", r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])"),
         ("dmy", rf"(?<![\d.:])(?:{wd},?\s+)?(?:the\s+)?{day}(?:\s+of)?\s+{month}(?:,?\s+{year})?"),
         ("mdy", rf"(?:{wd},?\s+)?{month}\s+(?:the\s+)?{day}(?:,?\s+{year})?"),
@@ -224,6 +227,9 @@ def _grammar() -> list[tuple[str, re.Pattern]]:
         ("future_ref", rf"(?P<ph>{_alternation(v['future_ref'])})(?![\w])"),
         ("clock", rf"(?:(?P<mod>(?:just|shortly|right|some\s+time)\s+(?:before|after))\s+)?(?<![\d.:,$£])(?P<h>[01]?\d)(?:[:.](?P<m>[0-5]\d))?\s?{ampm}{tz}"),
         ("clock24", rf"(?:(?P<mod>(?:just|shortly|right)\s+(?:before|after))\s+)?(?<![\d.:,$£])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:]){tz}(?:\s+(?P<suf>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?"),
+        # "09.12 AEDT" right after a dated stamp ("Sat 6 Jan 2024 09.12 AEDT"): a dotted 24-hour
+        # clock needs the year just before it and a time zone or the end of the line after it
+        ("clock24", rf"(?<=(?:19|20)\d\d )(?P<h>[01]\d|2[0-3])\.(?P<m>[0-5]\d)(?=[ \t]*(?:\(?(?:{_alternation(v['timezones'])})\)?(?![a-z])|\r?\n|$))(?P<dot>){tz}"),
         ("noon", r"(?:(?P<mod>(?:just|shortly|right)\s+(?:before|after))\s+)?(?P<w>noon|midday|midnight)(?![\w])"),
         ("daypart_of", rf"(?:the\s+)?(?P<dp>morning|afternoon|evening|night)\s+of(?=\s)"),
     ]
@@ -264,6 +270,8 @@ def _build(name: str, m: re.Match, text: str) -> Optional[Mention]:
         e.daypart = v["dayparts"].get(gd["dp"].lower(), "NI")
     if name == "iso":
         e.month, e.day = int(gd["m"]), int(gd["d"])
+        if gd.get("h") is not None:
+            e.hour, e.minute = int(gd["h"]), int(gd["mi"])
     elif name == "numeric":
         a, b, y = int(gd["a"]), int(gd["b"]), gd["y"]
         e.year = int(y) if len(y) == 4 else 2000 + int(y) if int(y) < 50 else 1900 + int(y)
@@ -272,6 +280,8 @@ def _build(name: str, m: re.Match, text: str) -> Optional[Mention]:
             e.day, e.month = a, b
         elif b > 12 and a <= 12:
             e.month, e.day = a, b
+        elif a <= 12 and b <= 12 and gd["sep"] == ".":
+            e.day, e.month = a, b  # "05.11.2022": the dotted form is European, day first
         elif a <= 12 and b <= 12:
             e.month, e.day = a, b  # month-first until the locale says otherwise
             e.numeric_ambiguous = a != b
@@ -438,7 +448,7 @@ def _build(name: str, m: re.Match, text: str) -> Optional[Mention]:
             before = text[max(0, m.start() - 16):m.start()].lower()
             after = text[m.end():m.end() + 20].lower()
             # ... or a full date right before it, as on a stamp line ("6 Mar 2023 18:05")
-            if not gd.get("tz") and not gd.get("suf") and not re.match(r"\s+(?:this|yesterday|tomorrow|last|tonight|on)\b", after) and not re.search(
+            if gd.get("dot") is None and not gd.get("tz") and not gd.get("suf") and not re.match(r"\s+(?:this|yesterday|tomorrow|last|tonight|on)\b", after) and not re.search(
                     r"(?:\b(?:at|around|about|from|until|till|by|before|after|since|approximately|roughly)|"
                     r"(?:published|updated|posted)\s*:?|\b(?:19|20)\d\d,?)\s+$", before):
                 return None

@@ -262,6 +262,43 @@ def test_publication_line_with_the_time_after_the_date(extract_text, line, value
     assert facts.reference_date == value[:10]
 
 
+@pytest.mark.parametrize("line,stamp,value", [
+    ("Eastbrook Courier | July 9, 2022 at 6:40 p.m.", "July 9, 2022 at 6:40 p.m.", "2022-07-09T18:40"),
+    ("By Tom Hale · 2 April 2020, 08:15", "2 April 2020, 08:15", "2020-04-02T08:15"),
+    ("Valley Echo - Published 17 October 2019", "17 October 2019", "2019-10-17"),
+    ("By Tom Hale | Valley Echo | Posted: Oct 17, 2019", "Oct 17, 2019", "2019-10-17"),
+    ("Posted: Nov 2, 2024", "Nov 2, 2024", "2024-11-02"),
+    ("Last updated: 17:45, 3 Dec 2021", "17:45, 3 Dec 2021", "2021-12-03T17:45"),
+    ("Thu 11 Apr 2024 07.50 AEST", "Thu 11 Apr 2024 07.50 AEST", "2024-04-11T07:50"),
+    ("Fri 8 Sep 2023 21.03 BST", "Fri 8 Sep 2023 21.03 BST", "2023-09-08T21:03"),
+    ("2022-11-05T06:07:08Z", "2022-11-05T06:07:08Z", "2022-11-05T06:07"),
+    ("2022-11-05T06:07+01:00", "2022-11-05T06:07+01:00", "2022-11-05T06:07"),
+    ("05.11.2022", "05.11.2022", "2022-11-05"),
+    ("March 30, 2021 at 11:05 a.m.", "March 30, 2021 at 11:05 a.m.", "2021-03-30T11:05"),
+])
+def test_publication_line_formats(extract_text, line, stamp, value):
+    text = f"Bridge closed after storm\n\n{line}\n\nWorkers checked the bridge on Monday, the council said.\n"
+    facts = extract_text(text)
+    first = facts.dates[0]
+    assert (first.text, first.value) == (stamp, value)
+    assert first.type == ("TIME" if "T" in value else "DATE")
+    assert text[first.start:first.end] == stamp
+    assert facts.reference_date == value[:10]
+    assert facts.reference_date_source == "article"
+
+
+@pytest.mark.parametrize("line", [
+    "Workers - who arrived on 2 April 2020 - checked the bridge.",   # a dash inside a sentence
+    "The council | said the bridge shut on 2 April 2020 after the storm.",
+    "Tickets cost 2020 12.50 each.",                                  # no dotted clock without a stamp
+])
+def test_lines_that_are_not_publication_stamps(extract_text, line):
+    text = f"Bridge closed after storm\n\n{line}\n\nWorkers checked the bridge on Monday.\n"
+    facts = extract_text(text)
+    assert facts.reference_date is None
+    assert all(not d.value or "T" not in d.value for d in facts.dates)
+
+
 def test_overnight_weekday_is_that_nights(extract_text):
     got = _dates(extract_text("Flood water rose overnight Tuesday in the valley.", reference_date="2022-08-18"))
     assert got == [("overnight Tuesday", "2022-08-16TNI", "TIME")]

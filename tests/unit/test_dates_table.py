@@ -396,6 +396,7 @@ def test_locale_decides_ambiguous_numeric_dates():
     assert normalise("03/04/2021", None) == ("2021-03-04", D)
     assert normalise("03/04/2021", None, day_first=True) == ("2021-04-03", D)
     assert normalise("13/04/2021", None) == ("2021-04-13", D)  # unambiguous either way
+    assert normalise("03.04.2021", None) == ("2021-04-03", D)  # dotted: European, day first
     assert normalise("03/03/2021", None, day_first=True) == ("2021-03-03", D)
 
 
@@ -474,6 +475,14 @@ PUBLICATION = [
     ("Headline\nBy A Writer\n Published:  18:22, 15 June 2016   |  Updated:  19:05, 15 June 2016\n", date(2016, 6, 15)),
     ("LONDON, 3 May 2021 - Police said that a man seen near the scene has been arrested today.", date(2021, 5, 3)),
     ("Posted on August 8, 2013\n\nBody.", date(2013, 8, 8)),
+    ("Headline\nEastbrook Courier | July 9, 2022 at 6:40 p.m.\nBody.", date(2022, 7, 9)),
+    ("Headline\nBy Tom Hale · 2 April 2020, 08:15\nBody.", date(2020, 4, 2)),
+    ("Headline\nValley Echo - Published 17 October 2019\nBody.", date(2019, 10, 17)),
+    ("Headline\nLast updated: 17:45, 3 Dec 2021\nBody.", date(2021, 12, 3)),
+    ("Headline\nThu 11 Apr 2024 07.50 AEST\nBody.", date(2024, 4, 11)),
+    ("Headline\n2022-11-05T06:07:08Z\nBody.", date(2022, 11, 5)),
+    ("Headline\n05.11.2022\nBody.", date(2022, 11, 5)),
+    ("Headline\n\nWorkers - who arrived on 2 April 2020 - checked the bridge.", None),
     ("Headline\n\nPolice said the attack on 3 May 2021 had been planned for weeks by the gang.", None),
     ("Headline\n\nPublished: yesterday\n\nBody.", None),
     ("Headline\n\nNo date at all in this article.", None),
