@@ -116,6 +116,12 @@ def _phrasal() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _phrasal_heads() -> frozenset[str]:
+    """What a word must be for "<word> <next word>" to be a phrasal speech verb."""
+    return frozenset(p[:k] for p in _phrasal() for k, c in enumerate(p) if c == " ")
+
+
+@lru_cache(maxsize=1)
 def _statement_verbs() -> frozenset[str]:
     return frozenset(quote_rules().get("statement_verbs", []))
 
@@ -172,6 +178,8 @@ def is_speech_verb(token: Token) -> bool:
                 c.dep_ == "dobj" and c.lower_ in _statement_nouns() for c in token.children):
             return True  # "X made this statement:", "X issued a statement"
         # "He went on: ...", "as she put it, ..."
+        if token.lower_ not in _phrasal_heads():
+            return False  # most words: no phrasal verb starts with them (this runs per token)
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return nxt is not None and f"{token.lower_} {nxt.lower_}" in _phrasal()
     if token.pos_ in {"VERB", "AUX"} or token.tag_ in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
