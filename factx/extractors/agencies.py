@@ -413,6 +413,8 @@ def in_title_case_line(doc: Doc, i: int) -> bool:
 
 @lru_cache(maxsize=256)
 def _title_case(line: str) -> bool:
+    if line.rstrip().endswith("."):
+        return False  # a sentence full of names ("The Alder State Police and the ... responded.")
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", line) if len(w) >= 4]
     if len(words) < 4:
         return False

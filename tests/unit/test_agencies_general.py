@@ -81,6 +81,14 @@ def found(facts) -> list[tuple[str, str | None]]:
     # a body's name that continues into another organisation's is that organisation's
     ("The Kent Police Federation criticised the cuts, but Kent Police said they were needed.",
      [("Kent Police", "police")]),
+    # sentences dense with names are not headlines
+    ("The Alder State Police and the Bayou Parish Sheriff's Office responded.",
+     [("Alder State Police", "police"), ("Bayou Parish Sheriff's Office", "police")]),
+    # districts of federal prosecutors; police and crime commissioners are not the force
+    ("The U.S. Attorney's Office for the Western District of Alderia charged him.",
+     [("U.S. Attorney's Office for the Western District of Alderia", "justice")]),
+    ("The Westshire Police and Crime Commissioner called for calm.",
+     [("Westshire Police and Crime Commissioner", "government")]),
     # place names with inner capitals
     ("He was held at the McArdle County Jail overnight.", [("McArdle County Jail", "justice")]),
     ("The DeWitt Falls Police Department said two men fled.", [("DeWitt Falls Police Department", "police")]),
