@@ -14,7 +14,7 @@ from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .rules import RuleFileError, asset_path, load_jsonl, load_lexicon
+from .rules import RuleFileError, asset_path, load_json, load_jsonl, load_lexicon
 
 FURNITURE_KEY = "factx_furniture"
 AGENCY_KEY = "factx_agencies"
@@ -84,6 +84,15 @@ def _split_name_list(ent: Span) -> list[Span] | None:
     return [Span(doc, p[0].i, p[-1].i + 1, label="PERSON") for p in parts]
 
 
+def _is_month_day(ent: Span) -> bool:
+    """'Mar 14' in a stamp line tagged PERSON: a month name followed by a day is a date."""
+    if ent.label_ != "PERSON" or len(ent) != 1:
+        return False
+    months = load_json("dates.json")["months"]
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return ent[0].lower_.rstrip(".") in months and following is not None and following.like_num
+
+
 @Language.component("factx_entity_fixes")
 def entity_fixes(doc: Doc) -> Doc:
     """Repair named entities the small English model gets wrong on news text."""
@@ -96,6 +105,8 @@ def entity_fixes(doc: Doc) -> Doc:
                 if all(p.text.lower() in person_words for p in parts):
                     fixed.extend(parts)
                 continue
+        if _is_month_day(ent):
+            continue
         trimmed = _trim_entity(ent)
         if trimmed is not None:
             fixed.append(trimmed)
