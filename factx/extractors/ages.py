@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -49,6 +50,7 @@ def patterns() -> dict:
 _NUMBER = re.compile(r"^\d{1,3}$")
 
 
+@lru_cache(maxsize=8192)  # read for every token of the article: words repeat
 def number_value(word: str) -> Optional[int]:
     """'22' -> 22, 'seven' -> 7, 'twenty-two' -> 22, else None."""
     word = word.strip().lower()
