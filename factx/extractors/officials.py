@@ -10,8 +10,9 @@
     A neighbour, Jane Roe, said ...                 -> not an official (no role word)
 
 A title counts when it contains a role word of ``models/official_titles.txt``. The
-organisation is the Agency named in the title (a long agency name opening the title is moved
-out of it: "Leeds City Police Department detective" -> title "detective"), else an
+organisation is the Agency named in the title (a long agency name opening a lower-case role is
+moved out of it: "Leeds City Police Department detective" -> title "detective"; a capitalised
+title keeps it: "Leeds Fire Department Chief"), else an
 organisation entity or acronym in the title ("WBC president" -> "WBC"), else, for police
 ranks, coroners and mayors (``models/quote_rules.json``), the article's matching agency
 ("Mayor X" -> the "City of ..." the article names). Titles may join capitalised words with
@@ -87,7 +88,7 @@ def widen_name(mention: Span) -> Span:
     def namey(t: Token) -> bool:
         return (t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.lower_ not in known
                 and t.lower_[:-1] not in known  # "Chief of Detectives"
-                and not (t.i > 0 and doc[t.i - 1].lower_ == "of")
+                and not (t.i > 0 and doc[t.i - 1].lower_ in {"of", "in"})  # "Agent in Charge"
                 and t.ent_type_ not in {"ORG", "GPE", "NORP", "LOC", "FAC", "DATE"}
                 and "\n" not in t.whitespace_)
 
@@ -156,12 +157,28 @@ def title_after(head: Token) -> list[Token]:
             attr = next((g for g in c.children if g.dep_ in {"attr", "acomp"}), None)
             if attr is not None and has_role(t.text for t in attr.subtree):
                 return _clean(list(attr.subtree))
-    # "His lawyer, X, said": the name is in apposition to the role noun
-    if head.dep_ == "appos" and head.head.i < head.i and head.head.lower_ in role_words():
-        role = head.head
-        toks = [t for t in role.subtree if t.i <= role.i]
-        return _clean(toks)
     return []
+
+
+def title_apposed(head: Token) -> list[Token]:
+    """The role noun phrase a name is in apposition to: "His lawyer, X," -> "lawyer"; "The
+    Senior Coroner for Kent, X," -> "Senior Coroner for Kent"; "The leader of Y Council, X,"
+    and "The MP for A and B, X," (the parse hangs X on the object or the conjunct)."""
+    if head.dep_ != "appos" or head.head.i >= head.i:
+        return []
+    role = head.head
+    for _ in range(4):
+        if role.lower_ in role_words():
+            break
+        if role.dep_ not in {"pobj", "prep", "conj", "compound"} or role.head.i == role.i:
+            return []
+        role = role.head
+    else:
+        return []
+    if role.lower_ not in role_words():
+        return []
+    first = min(t.i for t in head.subtree)
+    return _clean([t for t in role.subtree if t.i < first and not t.is_space])
 
 
 def _until_clause(tokens: list[Token]) -> list[Token]:
@@ -264,6 +281,9 @@ def title_and_organization(person: Person, agencies: list[Agency]) -> tuple[Opti
         toks = title_before(widen_name(m))
         if toks and has_role(t.text for t in toks):
             before.append(toks)
+        toks = title_apposed(_name_head(m))
+        if toks:
+            before.append(toks)  # the role noun phrase stands before the name
         toks = title_after(_name_head(m))
         if toks:
             after.append(toks)
@@ -277,8 +297,10 @@ def title_and_organization(person: Person, agencies: list[Agency]) -> tuple[Opti
         agency, covered = hit
         org = agency.name
         first = best[0]
-        # a long agency name opening the title is the organisation, not part of the title
-        if covered >= 3 and len(best) > covered and any(
+        # a long agency name opening a lower-case role is the organisation, not the title
+        # ("Leeds Police Department detective" -> "detective"); a capitalised title keeps it
+        # whole ("Leeds Fire Department Chief", "Dorran County Commission Chairman")
+        if covered >= 3 and len(best) > covered and not best[covered].text[:1].isupper() and any(
                 m.start == first.idx for m in agency.mentions):
             best = best[covered:]
     else:

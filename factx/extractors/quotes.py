@@ -581,6 +581,9 @@ class _Attributor:
             if person is not None:
                 m = self.people.mention_at(t.i)
                 return self.named(person, m)
+        found = self._apposed_person(subj) or self._person_ending_title(subj)
+        if found is not None:
+            return found  # "The leader of X Council, Cllr Jane Roe, said"; "FBI Agent in Charge Jane Roe said"
         titled = self._titled_name(np, subj)
         if titled is not None:
             return titled  # "NYPD Chief of Detectives Alan Ruiz" with the name untagged
@@ -645,6 +648,53 @@ class _Attributor:
             b = max(t.idx + len(t.text) for t in toks)
             return Speaker(self.text[a:b], a, b, organization=True)
         return self.outlet(verb)
+
+    def _apposed_person(self, subj: Token) -> Optional[Speaker]:
+        """A person set off by commas at the end of a role subject names it: "The leader of
+        X Council, Cllr Jane Roe, said", "The MP for A and B, John Roe, told ...". The parse
+        may hang the apposition on the 'of/for/at' object or a conjunct; it is taken when that
+        word is a name (a place, a body), not a person noun ("the father of the boy, Tom,")."""
+        if subj.pos_ not in {"NOUN", "PROPN"} or self.people.at_token(subj.i) is not None:
+            return None
+        doc = subj.doc
+        for t in subj.subtree:
+            if t.dep_ != "appos" or t.i <= subj.i or self.index.in_quote(t.idx):
+                continue
+            head = t.head
+            if head.i != subj.i and (head.pos_ != "PROPN" or self.people.at_token(head.i) is not None):
+                continue
+            first = min(x.i for x in t.subtree)
+            last = max(x.i for x in t.subtree)
+            if first == 0 or doc[first - 1].text != "," or last + 1 >= len(doc) or doc[last + 1].text != ",":
+                continue
+            person = self.people.at_token(t.i)
+            if person is None:  # "Cllr Jane Roe" tagged as an organisation
+                titled = self._titled_name(self._np_tokens(t), t)
+                if titled is not None:
+                    return titled
+                continue
+            return self.named(person, self.people.mention_at(t.i))
+        return None
+
+    def _person_ending_title(self, subj: Token) -> Optional[Speaker]:
+        """A name closing a capitalised title that runs through 'in'/'of': "FBI Special Agent
+        in Charge Jane Roe said" - the person speaks, not the agency in the title. Not after
+        a lower-case role ("a lawyer for Jane Roe") nor a title word ("Spokesman for Mayor X")."""
+        if subj.pos_ != "PROPN" or subj.lower_ not in _role_words():
+            return None
+        for prep in subj.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "of"}:
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None or obj.i != prep.i + 1 and not doc_run_capitalised(subj.doc, prep.i + 1, obj.i):
+                continue
+            person = self.people.at_token(obj.i)
+            nxt = subj.doc[prep.i + 1]
+            if person is None or self.people.at_token(nxt.i) is not None \
+                    or nxt.lower_ in titles() | _role_words() or not nxt.is_title:
+                continue
+            return self.named(person, self.people.mention_at(obj.i))
+        return None
 
     def _titled_name(self, np: list[Token], subj: Token) -> Optional[Speaker]:
         """'Mayor Lovely Warren' with 'Warren' tagged ORG or untagged: capitalised words
@@ -890,6 +940,9 @@ class _Attributor:
             if person is not None:
                 sp = self.named(person, self.people.mention_at(t.i))
                 return sp, self.gender(sp.person)
+        sp = self._apposed_person(subj) or self._person_ending_title(subj)
+        if sp is not None and sp.person is not None:
+            return sp, self.gender(sp.person)
         core = self._core(subj)
         if any(self.agency_at(t) is not None for t in core) or self._org_entity(core) is not None:
             return None
@@ -1254,6 +1307,11 @@ class _Attributor:
         if len(toks) < 3:
             return None
         return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def doc_run_capitalised(doc: Doc, a: int, b: int) -> bool:
+    """Tokens a..b (inclusive) are all capitalised words: 'Charge Jane Roe'."""
+    return all(t.is_title and t.is_alpha for t in doc[a:b + 1])
 
 
 def _strip_the(text: str) -> str:
