@@ -751,7 +751,8 @@ def pronoun_antecedent(people: People, pron: Token) -> Optional[Person]:
         blocked = False
         for i in range(start, end):
             person = people.at_token(i)
-            if person is None and _person_word(doc[i]) and not _in_apposition_to_name(people, doc[i]):
+            if person is None and _person_word(doc[i]) and not _in_apposition_to_name(people, doc[i]) \
+                    and compatible(gender, word_gender(doc[i].text)):
                 # "Roe tried to revive the boy but he ...": a nearer person, unnamed
                 found, blocked = [], True
                 continue

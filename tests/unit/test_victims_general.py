@@ -283,3 +283,9 @@ def test_shared_surname_by_role(extract_text, nlp):
     assert jailed in people["Duncan Farrow"]
     assert assaulted in people["Elspeth Farrow"]
     assert victims_of(extract_text, text) == {("Elspeth Farrow", "harmed")}
+
+
+def test_other_gender_noun_does_not_block_pronoun(extract_text):
+    text = ("Jane Wilson, 45, was travelling with her husband when the crash happened. "
+            "She suffered a broken leg.")
+    assert victims_of(extract_text, text) == {("Jane Wilson", "injured")}
