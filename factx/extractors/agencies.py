@@ -390,7 +390,7 @@ def ruler_mentions(doc: Doc, spans: Iterable[Span]) -> list[Mention]:
         if key == "nationality-military" and not _nationality_military(sub):
             continue
         generic = key.endswith("-generic")
-        if generic and not _generic_police_allowed(sub):
+        if generic and (not _generic_police_allowed(sub) or _cut_from_longer_name(sub)):
             continue
         found.append(Mention(sub, rule, kind=rule_kind(rule), generic=generic))
     return found
@@ -466,6 +466,16 @@ def _place_words(span: Span) -> list[str]:
             break
         words.append(t.lower_)
     return words
+
+
+def _cut_from_longer_name(span: Span) -> bool:
+    """"Francisco Bay Area police" inside "a San Francisco Bay Area police officer": the place
+    goes on to the left, so this match is only the tail of the place's name."""
+    i = span.start - 1
+    if i < 0 or span.doc[span.start].is_sent_start:
+        return False
+    word = span.doc[i]
+    return _name_like(word.text) and word.is_alpha and word.lower_ not in load_lexicon("agency_trim_words.txt")
 
 
 def _generic_police_allowed(span: Span) -> bool:

@@ -81,6 +81,9 @@ def found(facts) -> list[tuple[str, str | None]]:
     # a body's name that continues into another organisation's is that organisation's
     ("The Kent Police Federation criticised the cuts, but Kent Police said they were needed.",
      [("Kent Police", "police")]),
+    # a loose "X police" cut from a longer place name is not a force
+    ("A Port Ellis Bay Area police officer was charged. Alder Vale Police said he was suspended.",
+     [("Alder Vale Police", "police")]),
     # sentences dense with names are not headlines
     ("The Alder State Police and the Bayou Parish Sheriff's Office responded.",
      [("Alder State Police", "police"), ("Bayou Parish Sheriff's Office", "police")]),
