@@ -136,6 +136,8 @@ def title_inside(mention: Span) -> list[Token]:
     last = max((t.i for t in mention if t.lower_ in known), default=None)
     if last is None or last >= mention.end - 1:
         return []
+    if last + 1 < mention.end - 1 and abbreviation_dot(mention.doc[last + 1]):
+        last += 1  # "Capt. Ivo Roe": the title keeps its dot
     toks = _clean(list(mention.doc[mention.start:last + 1]))
     return toks if has_role(t.text for t in toks) else []
 
@@ -308,6 +310,14 @@ def title_and_organization(person: Person, agencies: list[Agency]) -> tuple[Opti
     return _span_text(best), org
 
 
+def private_role(title: str) -> bool:
+    """A title whose only role words are jobs that speak for no body unless one is named
+    ('captain' of a plane, a 'pilot'): such a person is quoted as a private person."""
+    needs = set(_rules().get("roles_needing_a_body", []))
+    words = title.lower().split()
+    return bool(words) and all(w in needs for w in words)  # "Police Captain" names a body
+
+
 def find_officials(doc: Doc, ctx, speakers: list[tuple[Optional[Person], Optional[str]]]) -> list[Official]:
     """Officials among the quotes' speakers; ``speakers[i]`` (person, name) speaks quote ``i``."""
     by_person: dict[int, list[int]] = {}
@@ -325,7 +335,7 @@ def find_officials(doc: Doc, ctx, speakers: list[tuple[Optional[Person], Optiona
     for key, quote_ids in by_person.items():
         person = persons[key]
         title, org = title_and_organization(person, agencies)
-        if title is None:
+        if title is None or (org is None and private_role(title)):
             continue
         mentions = [SpanRecord(start=m.start_char, end=m.end_char, text=m.text) for m in person.mentions]
         officials.append(Official(name=strip_title_inside(names.get(key, person.name)), title=title, organization=org,

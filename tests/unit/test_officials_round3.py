@@ -55,3 +55,31 @@ def test_medical_examiner_is_no_police_rank(extract_text):
             "Brockton Police said the man was arrested.")
     o = _official(extract_text(text), "Rui Costa")
     assert o is not None and o.organization is None
+
+
+@pytest.mark.parametrize("text, name, official", [
+    # a plane's captain texting his family speaks as a private person
+    ("'Are you safe?' the boy asked captain Ivo Marek, 41, who flew the cargo plane. "
+     "'Yes, we landed,' Marek replied.", "Ivo Marek", False),
+    # a police captain of the force the article names speaks in his role
+    ("Dunmore Police said two men were held.\n\nCapt. Ivo Marek said both men were in custody.",
+     "Ivo Marek", True),
+])
+def test_captain_is_official_only_for_a_body(extract_text, text, name, official):
+    assert (_official(extract_text(text), name) is not None) == official
+
+
+@pytest.mark.parametrize("title, private", [
+    ("captain", True), ("Capt.", True), ("Police Captain", False), ("Detective Sergeant", False),
+    ("Sgt.", False),
+])
+def test_private_role(title, private):
+    from factx.extractors.officials import private_role
+
+    assert private_role(title) == private
+
+
+def test_title_inside_a_name_keeps_its_dot(extract_text):
+    o = _official(extract_text("Dunmore Police said two men were held.\n\n"
+                               "Capt. Ivo Marek said both men were in custody."), "Ivo Marek")
+    assert o is not None and o.title == "Capt." and o.organization == "Dunmore Police"
