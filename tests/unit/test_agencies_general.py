@@ -42,6 +42,8 @@ def found(facts) -> list[tuple[str, str | None]]:
     ("The Supreme Court of Queensland refused bail.", [("Supreme Court of Queensland", "justice")]),
     ("The Provincial Court of Manitoba heard the case.", [("Provincial Court of Manitoba", "justice")]),
     ("The Court of Appeal rejected the bid.", [("Court of Appeal", "justice")]),
+    ("The Local Court of NSW fined him $500.", [("Local Court of NSW", "justice")]),
+    ("He appeared at the Court of Québec in Montreal.", [("Court of Québec", "justice")]),
     ("The Court of King's Bench of Alberta ruled on Friday.", [("Court of King's Bench of Alberta", "justice")]),
     ("The 9th Circuit Court of Appeals upheld the ruling.", [("9th Circuit Court of Appeals", "justice")]),
     ("An inquest at Eastbridge Coroners' Court heard he died of head injuries.", [("Eastbridge Coroners' Court", "justice")]),
