@@ -668,13 +668,25 @@ class _Attributor:
             if first == 0 or doc[first - 1].text != "," or last + 1 >= len(doc) or doc[last + 1].text != ",":
                 continue
             person = self.people.at_token(t.i)
-            if person is None:  # "Cllr Jane Roe" tagged as an organisation
-                titled = self._titled_name(self._np_tokens(t), t)
+            if person is None:  # "Cllr Jane Roe" / "Declan Roe" tagged as an organisation
+                titled = self._titled_name(self._np_tokens(t), t) or self._first_named(doc[first:last + 1])
                 if titled is not None:
                     return titled
                 continue
             return self.named(person, self.people.mention_at(t.i))
         return None
+
+    def _first_named(self, span: Span) -> Optional[Speaker]:
+        """Two or three capitalised words opening with a known first name, outside any
+        agency: a person the model tagged as something else ('Declan Roe' as ORG)."""
+        if not 2 <= len(span) <= 3 or any(not (t.is_title and t.is_alpha) or self.agency_at(t) is not None
+                                           for t in span):
+            return None
+        if first_name_gender(span[0].text) is None:
+            return None
+        person = self.people.find(span.text) or self.untagged.setdefault(
+            span.text, Person(name=span.text, mentions=[span]))
+        return Speaker(self._name_of(person, span), span.start_char, span.end_char, person=person)
 
     def _person_ending_title(self, subj: Token) -> Optional[Speaker]:
         """A name closing a capitalised title that runs through 'in'/'of': "FBI Special Agent

@@ -70,3 +70,18 @@ def test_titles_of_role_subjects(extract_text, text, name, title, org):
     assert o.title == title
     if org is not None:
         assert o.organization == org
+
+
+@pytest.mark.parametrize("appos, expected", [
+    # a first name opens the apposition: a person even when the model calls it an organisation
+    ("Declan Morrissey", "Declan Morrissey"),
+    # no known first name, not a person: the speaker is not made up
+    ("Harbour Rowing Club", None),
+])
+def test_apposed_name_after_possessed_role(extract_text, appos, expected):
+    text = (f"Niamh's former rowing coach, {appos}, said the girl had trained every morning.\n\n"
+            "\"Nobody worked harder than her,\" the coach said.")
+    speakers = [q.speaker for q in extract_text(text).quotes if not q.direct]
+    assert "Niamh" not in speakers
+    if expected is not None:
+        assert speakers == [expected]
