@@ -218,6 +218,11 @@ def _agency_in(tokens: list[Token], agencies: list[Agency]) -> Optional[tuple[Ag
 def _organisation_word(tokens: list[Token]) -> Optional[str]:
     """An organisation entity or acronym inside a title: 'WBC president' -> 'WBC'."""
     modifiers = set(_rules().get("title_modifiers", []))
+    members = set(_rules().get("constituency_roles", []))
+    cut = next((k for k in range(1, len(tokens)) if tokens[k].lower_ == "for"
+                and tokens[k - 1].lower_ in members), None)
+    if cut is not None:
+        tokens = tokens[:cut]  # "MP for Ashby and Dene": a constituency, not a body
     for t in tokens:
         if t.ent_type_ == "ORG":
             ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)

@@ -83,3 +83,15 @@ def test_title_inside_a_name_keeps_its_dot(extract_text):
     o = _official(extract_text("Dunmore Police said two men were held.\n\n"
                                "Capt. Ivo Marek said both men were in custody."), "Ivo Marek")
     assert o is not None and o.title == "Capt." and o.organization == "Dunmore Police"
+
+
+@pytest.mark.parametrize("text, name, org", [
+    # a constituency after 'MP for' is a place, whatever the model tags it
+    ("The MP for Brackenfield and Oake, Colin Harte, told the Gazette: \"This is a false "
+     "economy.\"", "Colin Harte", None),
+    ("Kira Holm, the MSP for Westdale and Lorne, said: \"The bill will pass next week.\"",
+     "Kira Holm", None),
+])
+def test_constituency_is_no_organisation(extract_text, text, name, org):
+    o = _official(extract_text(text), name)
+    assert o is not None and o.organization == org
