@@ -350,8 +350,9 @@ class _Attributor:
 
     def _derived_names(self) -> dict[int, str]:
         """A first name the text gives only as a relative: "Ellis's brother Keith" ->
-        "Keith Ellis" (the family's surname, as news gold conventionally names them)."""
-        kin = set(self.rules.get("kin_nouns", []))
+        "Keith Ellis" (the family's surname, as news gold conventionally names them); not a
+        spouse or partner ("his wife, Debra" stays "Debra": she may keep her own surname)."""
+        kin = set(self.rules.get("kin_nouns", [])) - set(self.rules.get("spouse_nouns", []))
         doc = self.doc
         out: dict[int, str] = {}
         for person in self.people:

@@ -85,3 +85,13 @@ def test_apposed_name_after_possessed_role(extract_text, appos, expected):
     assert "Niamh" not in speakers
     if expected is not None:
         assert speakers == [expected]
+
+
+@pytest.mark.parametrize("relative, expected", [
+    ("brother, Owen", "Owen Garvey"),  # blood kin share the family surname
+    ("wife, Maeve", "Maeve"),          # a spouse keeps the name the text gives
+])
+def test_first_name_given_as_relative(extract_text, relative, expected):
+    text = ("Tom Garvey, 40, was hurt in the fall.\n\n"
+            f"Mr Garvey's {relative}, said: \"We just want him home safe.\"")
+    assert [q.speaker for q in extract_text(text).quotes if q.direct] == [expected]
