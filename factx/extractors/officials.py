@@ -297,7 +297,9 @@ def title_and_organization(person: Person, agencies: list[Agency]) -> tuple[Opti
     candidates = before or after
     if not candidates:
         return None, None
-    best = max(candidates, key=lambda ts: (len(ts), -ts[0].i))
+    # a title naming its body first ("Police Union President" over "head of the police union")
+    best = max(candidates, key=lambda ts: (_agency_in(ts, agencies) is not None
+                                           or _organisation_word(ts) is not None, len(ts), -ts[0].i))
     org = None
     hit = _agency_in(best, agencies)
     if hit is not None:

@@ -95,3 +95,10 @@ def test_title_inside_a_name_keeps_its_dot(extract_text):
 def test_constituency_is_no_organisation(extract_text, text, name, org):
     o = _official(extract_text(text), name)
     assert o is not None and o.organization == org
+
+
+def test_title_naming_its_body_wins_over_a_longer_description(extract_text):
+    text = ("Emails show that Dockside Guild President Ray Obi saw the footage in April.\n\n"
+            "The head of the dock workers' union, Ray Obi, said: \"I never saw that video before June.\"")
+    o = _official(extract_text(text), "Ray Obi")
+    assert o is not None and (o.title, o.organization) == ("Dockside Guild President", "Dockside Guild")
