@@ -6,20 +6,29 @@
                                                        article's police force as organization
     Jane Roe, the area coroner for Kent, said ...   -> "area coroner for Kent"
     His lawyer, Jane Roe, said ...                  -> "lawyer"
+    The leader of Y Council, Cllr Jane Roe, said    -> "leader of Y Council", organization Y Council
+    Leeds Police Lt. Jane Roe said ...              -> "Leeds Police Lt." (the split-off dot kept)
+    FBI Special Agent in Charge Jane Roe said ...   -> "FBI Special Agent in Charge", "FBI"
     Jane Roe, who is the head of Acme, said ...     -> "head of Acme", organization "Acme"
     A neighbour, Jane Roe, said ...                 -> not an official (no role word)
+    'Safe?' she asked captain Jane Roe ...          -> not an official (a bare captain names no body)
 
 A title counts when it contains a role word of ``models/official_titles.txt``. The
 organisation is the Agency named in the title (a long agency name opening a lower-case role is
 moved out of it: "Leeds City Police Department detective" -> title "detective"; a capitalised
 title keeps it: "Leeds Fire Department Chief"), else an
-organisation entity or acronym in the title ("WBC president" -> "WBC"), else, for police
-ranks, coroners and mayors (``models/quote_rules.json``), the article's matching agency
-("Mayor X" -> the "City of ..." the article names). Titles may join capitalised words with
-"of" ("NYPD Chief of Detectives", "Director of Public Prosecutions").
+organisation entity or acronym in the title ("WBC president" -> "WBC"; not a title modifier such as
+"Crown" in "Crown prosecutor", nor the constituency after "MP for"), else, for police ranks,
+sheriffs, coroners and mayors (``models/quote_rules.json``), the article's agency of the
+role's kind ("Mayor X" -> the "City of ..." the article names; a police rank never takes a
+court, a "Sheriff" only a sheriff's office, a "school district Superintendent" no police
+force; councillors, judges and prosecutors take nothing by inference). Of several titles, one
+naming its body wins, then the longest. Titles may join capitalised words with "of"/"in"
+("NYPD Chief of Detectives", "Special Agent in Charge").
 
 Known limits: a role given only in another sentence ("She is the mayor.") is not seen; a
-speaker's organisation is not taken from the words they speak.
+speaker's organisation is not taken from the words they speak; a police rank takes the
+article's police force even when the story does not tie the officer to it.
 """
 
 from __future__ import annotations

@@ -23,7 +23,10 @@ How a speaker is found (textacy's recipe, made tolerant):
    :class:`People`, to the Agency ``name`` ("The Met" -> "Metropolitan Police"; "a police
    spokesman" -> the article's police force), or to an organisation ("the News" -> the
    "Daily News" named before). Names the model missed after a title ("Mayor Lovely Warren")
-   are people. A surname-only mention that cannot be the person it was grouped with ("Mr
+   are people. A person set off by commas after a role subject speaks for it ("The leader
+   of X Council, Cllr Jane Roe, said"; "The MP for A and B, John Roe, told the Post"), as
+   does a name closing a capitalised title ("FBI Special Agent in Charge Jane Roe said").
+   A surname-only mention that cannot be the person it was grouped with ("Mr
    Ellis" vs "Abigail Ellis") goes to the relative it fits ("Ellis's brother Keith" ->
    "Keith Ellis"); a one-letter surname variant ("Callander") to the one named person;
 4. "he"/"she" (and "the girl", "the president", "the 19-year-old") are resolved by walking
