@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from .extractors import agencies, ages, dates, quotes, victims
 from .extractors.context import ArticleContext
+from .extractors.people import same_person
 from .pipeline import get_pipeline
 from .records import ArticleFacts
 
@@ -87,6 +88,9 @@ def facts_from_doc(doc: Doc, article: Article) -> ArticleFacts:
     found_victims = list(victims.extract(doc, ctx))
     found_dates = list(dates.extract(doc, ctx))
     found_quotes, found_officials = quotes.extract(doc, ctx)
+    # victims speaking (or reported) are not officials, whatever rank they held (SPEC Official)
+    found_officials = [o for o in found_officials
+                       if not any(same_person(o.name, v.name) for v in found_victims)]
     facts = ArticleFacts(
         source=article.source,
         reference_date=ref.isoformat() if ref else None,

@@ -636,7 +636,7 @@ class _Attributor:
             # "a police spokesman said": the article's police force speaks
             for c in subj.children:
                 if c.dep_ in {"compound", "amod", "nmod"} and c.i < subj.i:
-                    name = agency_for_word(c.lower_, self.ctx.agencies or [])
+                    name = agency_for_word(c.lower_, self.ctx.agencies or []) or self._only_agency_named(c.lower_)
                     if name is not None:
                         return Speaker(name, c.idx, c.idx + len(c.text), organization=True)
             return self.outlet(verb)
@@ -652,6 +652,15 @@ class _Attributor:
             b = max(t.idx + len(t.text) for t in toks)
             return Speaker(self.text[a:b], a, b, organization=True)
         return self.outlet(verb)
+
+    def _only_agency_named(self, word: str) -> Optional[str]:
+        """'a council spokesman said' -> the article's one agency with 'council' in its name
+        (the dev gold's convention: the body speaks through its unnamed spokesperson)."""
+        if not word.isalpha() or len(word) < 4:
+            return None
+        fits = [a.name for a in (self.ctx.agencies or [])
+                if word in (w.lower() for w in re.findall(r"[A-Za-z]+", a.name))]
+        return fits[0] if len(fits) == 1 else None
 
     def _apposed_person(self, subj: Token) -> Optional[Speaker]:
         """A person set off by commas at the end of a role subject names it: "The leader of
