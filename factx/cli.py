@@ -172,31 +172,33 @@ def run_extract(refs, output: Optional[Path], fmt: OutputFormat, ref: Optional[d
     html = None  # the HTML report writer: it needs each input's text, and the failed inputs
     emitted: set[str] = set()  # --emit-text file names used in this run
 
+    def fail(source: str, reason: str) -> None:
+        """One input failed: one line on stderr, a row in the HTML index, maybe stop."""
+        nonlocal failed, stop
+        failed += 1
+        report_error(f"{source}: {reason}")
+        if html is not None:
+            html.add_failure(source, reason)
+        stop = fail_fast
+
     def emit(source: str, text: str) -> bool:
         """--emit-text: write the text the offsets refer to; False (reported) when that fails."""
-        nonlocal failed, stop
         if emit_text is None:
             return True
         try:
             fio.write_text_atomic(fio.emitted_text_path(emit_text, source, emitted), text)
             return True
         except OSError as error:
-            failed += 1
-            report_error(f"{source}: cannot write its text into {emit_text}: {error.strerror or error}")
-            stop = fail_fast
+            fail(source, f"cannot write its text into {emit_text}: {error.strerror or error}")
             return False
 
     def articles() -> Iterator[Article]:
-        nonlocal failed, stop, skipped
+        nonlocal skipped
         for item in refs:
             if stop:
                 return
             if isinstance(item, fio.InputError):
-                failed += 1
-                report_error(str(item))
-                if html is not None:
-                    html.add_failure(item.source, item.reason)
-                stop = fail_fast
+                fail(item.source, item.reason)
                 continue
             if jsonl_input:
                 yield from jsonl_articles(item)
@@ -207,11 +209,7 @@ def run_extract(refs, output: Optional[Path], fmt: OutputFormat, ref: Optional[d
             try:
                 got = fio.read_input(item)
             except fio.InputError as error:
-                failed += 1
-                report_error(str(error))
-                if html is not None:
-                    html.add_failure(error.source, error.reason)
-                stop = fail_fast
+                fail(error.source, error.reason)
                 continue
             if not emit(got.source, got.text):
                 continue
@@ -220,25 +218,19 @@ def run_extract(refs, output: Optional[Path], fmt: OutputFormat, ref: Optional[d
             yield Article(text=got.text, source=got.source, reference_date=ref, warnings=got.warnings)
 
     def jsonl_articles(item) -> Iterator[Article]:
-        nonlocal failed, stop, skipped
+        nonlocal skipped
         try:
             handle = (io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace") if item.path is None
                       else open(item.path, encoding="utf-8", errors="replace"))
         except OSError as error:
-            failed += 1
-            report_error(f"{item.source}: {error.strerror or error}")
-            stop = fail_fast
+            fail(item.source, error.strerror or str(error))
             return
         with handle:
             for got in fbatch.iter_jsonl_articles(handle, item.source, text_key, id_key or None, ref):
                 if stop:
                     return
                 if isinstance(got, fbatch.InputLineError):
-                    failed += 1
-                    report_error(str(got))
-                    if html is not None:
-                        html.add_failure(got.source, got.reason)
-                    stop = fail_fast
+                    fail(got.source, got.reason)
                     continue
                 if got.source in already:
                     skipped += 1
@@ -280,11 +272,8 @@ def run_extract(refs, output: Optional[Path], fmt: OutputFormat, ref: Optional[d
             for outcome in fbatch.extract_outcomes(articles(), jobs=n_process, batch_size=batch_size,
                                                    nlp=nlp, as_json=as_json):
                 if not outcome.ok:
-                    failed += 1
-                    report_error(f"{outcome.source}: {outcome.error}")
-                    if html is not None:
-                        html.add_failure(outcome.source, outcome.error)
-                    if fail_fast:
+                    fail(outcome.source, str(outcome.error))
+                    if stop:
                         break
                     continue
                 if as_json:
