@@ -1,7 +1,8 @@
 """Build the factx spaCy pipeline once: the English model plus the ``factx_*`` components.
 
-    factx_paragraphs        a sentence starts at every line break (set before the parser)
-    model (tok2vec, tagger, parser, attribute_ruler, ner)
+    tok2vec -> tagger
+      -> factx_paragraphs     a sentence starts at every line break (before the parser)
+      -> parser -> attribute_ruler -> ner     (the model; its lemmatizer is left out)
       -> factx_entity_fixes   repair what the small model gets wrong on news text
       -> factx_agency_ruler   SpanRuler over the agency gazetteer and patterns (doc.spans)
       -> factx_furniture      page furniture (error banners, captions, footers) as doc.spans
