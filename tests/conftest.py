@@ -35,3 +35,30 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} not present")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def victims_of(extract_text):
+    """victims_of(text) -> {(name, harm)}, after checking every mention's offsets."""
+
+    def run(text: str):
+        facts = extract_text(text)
+        for v in facts.victims:
+            for m in v.mentions:
+                assert text[m.start:m.end] == m.text
+        return {(v.name, v.harm) for v in facts.victims}
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def ages_of(extract_text):
+    """ages_of(text) -> {(name, age)}, after checking every age's offsets."""
+
+    def run(text: str):
+        facts = extract_text(text)
+        for age in facts.ages:
+            assert text[age.start:age.end] == age.text
+        return {(a.name, a.age) for a in facts.ages}
+
+    return run

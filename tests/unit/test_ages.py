@@ -28,12 +28,6 @@ def test_number_value(word, expected):
     assert number_value(word) == expected
 
 
-def ages_of(extract_text, text):
-    facts = extract_text(text)
-    for age in facts.ages:
-        assert text[age.start:age.end] == age.text
-    return {(a.name, a.age) for a in facts.ages}
-
 
 @pytest.mark.parametrize("text, expected", [
     # name, then age
@@ -62,8 +56,8 @@ def ages_of(extract_text, text):
     ("Marlon Teague, the folk singer, died at 68 after a short illness.", {("Marlon Teague", 68)}),
     ("Opal Brennick Has Died At Age 68", {("Opal Brennick", 68)}),
 ])
-def test_ages_found(extract_text, text, expected):
-    assert ages_of(extract_text, text) == expected
+def test_ages_found(ages_of, text, expected):
+    assert ages_of(text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -81,32 +75,32 @@ def test_ages_found(extract_text, text, expected):
     # the age of a thing, not of the person
     "Ronan Pike sailed the ferry. The 35-year-old ferry was bought from the navy.",
 ])
-def test_not_ages(extract_text, text):
-    assert ages_of(extract_text, text) == set()
+def test_not_ages(ages_of, text):
+    assert ages_of(text) == set()
 
 
-def test_one_age_per_person_first_wins(extract_text):
+def test_one_age_per_person_first_wins(ages_of):
     text = "Lise Varden, 30, was hurt. Lise Varden, 31, according to another report, went home."
-    assert ages_of(extract_text, text) == {("Lise Varden", 30)}
+    assert ages_of(text) == {("Lise Varden", 30)}
 
 
-def test_definite_repeat_of_stated_age_not_given_to_another(extract_text):
+def test_definite_repeat_of_stated_age_not_given_to_another(ages_of):
     text = ("Ivo Sanderson, 22, planted the device. President Ada Lowe condemned the attack, "
             "saying the 22-year-old bomber acted alone.")
-    assert ages_of(extract_text, text) == {("Ivo Sanderson", 22)}
+    assert ages_of(text) == {("Ivo Sanderson", 22)}
 
 
-def test_modifier_name_not_given_an_age(extract_text):
+def test_modifier_name_not_given_an_age(ages_of):
     text = "Thousands packed the Juniper Lowell concert when the 23-year-old bomber struck."
-    assert ages_of(extract_text, text) == set()
+    assert ages_of(text) == set()
 
 
-def test_definite_age_not_given_to_a_person_named_later_in_its_sentence(extract_text):
+def test_definite_age_not_given_to_a_person_named_later_in_its_sentence(ages_of):
     text = "Fans mourned Tiko Brannigan. The 28-year-old drummer shared a picture of himself with Brannigan."
-    assert ages_of(extract_text, text) == set()
+    assert ages_of(text) == set()
 
 
-def test_definite_age_then_possessive_of_same_person(extract_text):
+def test_definite_age_then_possessive_of_same_person(ages_of):
     text = ("Greta Calloway disappeared in March. After a week-long hunt for the 31-year-old, "
             "Calloway's bike was recovered.")
-    assert ages_of(extract_text, text) == {("Greta Calloway", 31)}
+    assert ages_of(text) == {("Greta Calloway", 31)}

@@ -7,13 +7,6 @@ import pytest
 from factx.extractors.victims import worse
 
 
-def victims_of(extract_text, text):
-    facts = extract_text(text)
-    for v in facts.victims:
-        for m in v.mentions:
-            assert text[m.start:m.end] == m.text
-    return {(v.name, v.harm) for v in facts.victims}
-
 
 def test_worse():
     assert worse("injured", "killed") == "killed"
@@ -50,8 +43,8 @@ def test_worse():
     # a suspect killed by police is a victim
     ("Officers shot dead the suspect, Kurt Voss, after a chase.", {("Kurt Voss", "killed")}),
 ])
-def test_victims_found(extract_text, text, expected):
-    assert victims_of(extract_text, text) == expected
+def test_victims_found(victims_of, text, expected):
+    assert victims_of(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -63,8 +56,8 @@ def test_victims_found(extract_text, text, expected):
     ("Her father, Desmond Hartwell, said Imogen Hartwell was murdered by a stranger.", {("Imogen Hartwell", "killed")}),
     ("Det Insp Fiona Carrow said Omar Bayliss was shot twice.", {("Omar Bayliss", "injured")}),
 ])
-def test_only_the_victim(extract_text, text, expected):
-    assert victims_of(extract_text, text) == expected
+def test_only_the_victim(victims_of, text, expected):
+    assert victims_of(text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -85,8 +78,8 @@ def test_only_the_victim(extract_text, text, expected):
     # death long ago with no harm in the story
     "A friend said her husband Rolf had died about two years before.",
 ])
-def test_no_victims(extract_text, text):
-    assert victims_of(extract_text, text) == set()
+def test_no_victims(victims_of, text):
+    assert victims_of(text) == set()
 
 
 def test_victim_age_from_ages(extract_text):
@@ -114,17 +107,17 @@ def test_described_victim_gives_harm_and_age(extract_text):
     # a relative speaking
     ("Her father, Owen Tate, said she was attacked on the way home.", set()),
 ])
-def test_pronoun_in_own_report(extract_text, text, expected):
-    assert victims_of(extract_text, text) == expected
+def test_pronoun_in_own_report(victims_of, text, expected):
+    assert victims_of(text) == expected
 
 
-def test_joined_verbs_take_the_worst_harm(extract_text):
-    assert victims_of(extract_text, "Ossian Ashcroft was struck and injured by a tram.") == {("Ossian Ashcroft", "injured")}
-    assert victims_of(extract_text, "Ossian Ashcroft was beaten and killed by a gang.") == {("Ossian Ashcroft", "killed")}
+def test_joined_verbs_take_the_worst_harm(victims_of):
+    assert victims_of("Ossian Ashcroft was struck and injured by a tram.") == {("Ossian Ashcroft", "injured")}
+    assert victims_of("Ossian Ashcroft was beaten and killed by a gang.") == {("Ossian Ashcroft", "killed")}
 
 
-def test_critical_of_is_not_a_condition(extract_text):
-    assert victims_of(extract_text, "Coach Lars Rourke was critical of the slow start.") == set()
+def test_critical_of_is_not_a_condition(victims_of):
+    assert victims_of("Coach Lars Rourke was critical of the slow start.") == set()
 
 
 FATHER_AND_SON = [
