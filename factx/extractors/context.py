@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
 from typing import Optional
 
@@ -12,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from ..components import FURNITURE_KEY
 from ..records import Age, Agency
+from .docindex import doc_text
 from .people import People, find_people
 
 
@@ -27,10 +27,10 @@ class ArticleContext:
     _people: Optional[People] = None
     _furniture: Optional[list[tuple[int, int]]] = None
 
-    @cached_property
+    @property
     def text(self) -> str:
-        # Doc.text is rebuilt from every token on each access: read it once per article
-        return self.doc.text
+        # Doc.text is rebuilt from every token on each access: share the one per-Doc copy
+        return doc_text(self.doc)
 
     @property
     def furniture(self) -> list[tuple[int, int]]:
